@@ -1,0 +1,84 @@
+package org.tradeline.event;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.JoinTable;
+import jakarta.persistence.ManyToMany;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.tradeline.timeline.Actor;
+import org.tradeline.timeline.PublicationStatus;
+import org.tradeline.timeline.Timeline;
+
+/** One dated, sourced entry of a timeline. Its slug is its stable id in permalinks. */
+@Entity
+public class Event extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "timeline_id")
+    public Timeline timeline;
+
+    public String slug;
+    public LocalDate startDate;
+    /** Last day (at {@link #datePrecision}) of a span; null for a single date. */
+    public LocalDate endDate;
+    public Precision datePrecision;
+    public String headline;
+    /** Markdown: paragraphs and links. Raw HTML is shown as text. */
+    @Column(length = 8000)
+    public String body;
+    public Category category;
+    public Importance importance;
+    public PublicationStatus status;
+    public Instant createdAt;
+    public Instant updatedAt;
+
+    @Version
+    public int version;
+
+    /** Hash of what the last import from a file wrote; see {@code TimelineImporter}. */
+    public String importedHash;
+
+    @ManyToMany
+    @JoinTable(name = "event_actor",
+            joinColumns = @JoinColumn(name = "event_id"),
+            inverseJoinColumns = @JoinColumn(name = "actor_id"))
+    @OrderBy("id")
+    public List<Actor> actors = new ArrayList<>();
+
+    @OneToMany(mappedBy = "event", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("sortOrder")
+    public List<Source> sources = new ArrayList<>();
+
+    public boolean isPublished() {
+        return status == PublicationStatus.PUBLISHED;
+    }
+
+    /** Replaces the sources, keeping their order. */
+    public void replaceSources(List<Source> newSources) {
+        sources.clear();
+        int i = 0;
+        for (Source s : newSources) {
+            s.event = this;
+            s.sortOrder = i++;
+            sources.add(s);
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package org.tradeline.system;
+
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** The one place where exceptions become answers (HTML for pages, problem+json for /api). */
+class ErrorMapper {
+
+    private static final Logger LOG = Logger.getLogger(ErrorMapper.class);
+
+    private final ErrorResponses errors;
+
+    ErrorMapper(ErrorResponses errors) {
+        this.errors = errors;
+    }
+
+    @ServerExceptionMapper
+    Response invalidParameter(InvalidParameterException e, UriInfo uri) {
+        return errors.respond(path(uri), 400, e.getMessage(), e.parameter(), null);
+    }
+
+    @ServerExceptionMapper
+    Response notFound(NotFoundException e, UriInfo uri) {
+        String detail = isOurs(e) ? e.getMessage() : "There is nothing at this address.";
+        return errors.respond(path(uri), 404, detail, null, null);
+    }
+
+    @ServerExceptionMapper
+    Response webApplication(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            return unexpected(e, uri);
+        }
+        return errors.respond(path(uri), status, ErrorResponses.title(status) + ".", null, null);
+    }
+
+    @ServerExceptionMapper
+    Response unexpected(Throwable e, UriInfo uri) {
+        String id = UUID.randomUUID().toString();
+        LOG.errorf(e, "Unexpected error %s on %s", id, path(uri));
+        return errors.respond(path(uri), 500, "Something went wrong on our side. Reference: " + id + ".", null, null);
+    }
+
+    /** Our own NotFoundExceptions carry a message meant for readers; framework ones do not. */
+    private static boolean isOurs(NotFoundException e) {
+        return e instanceof NotFound;
+    }
+
+    private static String path(UriInfo uri) {
+        return uri == null ? "" : uri.getPath();
+    }
+}

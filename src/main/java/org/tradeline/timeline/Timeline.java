@@ -1,0 +1,67 @@
+package org.tradeline.timeline;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.tradeline.event.Event;
+
+/** A timeline: its text, its actors and its events. Active-record style (Panache). */
+@Entity
+public class Timeline extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    public String slug;
+    public String title;
+    public String summary;
+    public PublicationStatus status;
+    public Instant createdAt;
+    public Instant updatedAt;
+
+    @Version
+    public int version;
+
+    /** Bumped by every write that changes what readers see of this timeline. */
+    public long contentRev;
+
+    /** Hash of what the last import from a file wrote; see {@code TimelineImporter}. */
+    public String importedHash;
+
+    @OneToMany(mappedBy = "timeline", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("id")
+    public List<Actor> actors = new ArrayList<>();
+
+    @OneToMany(mappedBy = "timeline", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("startDate, id")
+    public List<Event> events = new ArrayList<>();
+
+    public static Optional<Timeline> findBySlug(String slug) {
+        return find("slug", slug).firstResultOptional();
+    }
+
+    /** Records that readers' view of this timeline changed: caches compare {@link #contentRev}. */
+    public void touch() {
+        contentRev++;
+        updatedAt = Instant.now();
+    }
+
+    public Optional<Actor> actor(String actorSlug) {
+        return actors.stream().filter(a -> a.slug.equals(actorSlug)).findFirst();
+    }
+
+    public Optional<Event> event(String eventSlug) {
+        return events.stream().filter(e -> e.slug.equals(eventSlug)).findFirst();
+    }
+}

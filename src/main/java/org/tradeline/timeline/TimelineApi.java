@@ -1,0 +1,89 @@
+package org.tradeline.timeline;
+
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jboss.resteasy.reactive.RestPath;
+import org.tradeline.event.Category;
+import org.tradeline.event.EventFilter;
+import org.tradeline.system.Links;
+import org.tradeline.system.NotFound;
+import org.tradeline.system.Page;
+import org.tradeline.timeline.TimelineSnapshot.EventView;
+
+/** The public JSON read API. Only published timelines and events appear here. */
+@Path("/api/timelines")
+@Produces(MediaType.APPLICATION_JSON)
+class TimelineApi {
+
+    static final int DEFAULT_SIZE = 50;
+    static final int MAX_SIZE = 500;
+
+    private final TimelineSnapshots snapshots;
+    private final Links links;
+
+    TimelineApi(TimelineSnapshots snapshots, Links links) {
+        this.snapshots = snapshots;
+        this.links = links;
+    }
+
+    @GET
+    public TimelineJson.TimelineList list(@Context UriInfo uri) {
+        String base = links.base(uri);
+        return new TimelineJson.TimelineList(snapshots.allPublished().stream()
+                .map(t -> TimelineJson.summary(t, base)).toList());
+    }
+
+    @GET
+    @Path("{slug}")
+    public TimelineJson.TimelineDetail timeline(@RestPath String slug, @Context UriInfo uri) {
+        return TimelineJson.detail(snapshots.require(slug), links.base(uri));
+    }
+
+    @GET
+    @Path("{slug}/events")
+    public TimelineJson.EventPage events(@RestPath String slug, @BeanParam FilterParams params, @Context UriInfo uri) {
+        TimelineSnapshot t = snapshots.require(slug);
+        EventFilter filter = params.filter(t);
+        List<EventView> matching = filter.apply(t.events());
+        int size = params.size(DEFAULT_SIZE, MAX_SIZE);
+        int number = params.page(Integer.MAX_VALUE / MAX_SIZE);
+        Page<EventView> page = Page.of(matching, number, size);
+        return TimelineJson.page(t, page, describe(filter), filter.toQuery(), links.base(uri));
+    }
+
+    @GET
+    @Path("{slug}/events/{id}")
+    public TimelineJson.EventJson event(@RestPath String slug, @RestPath String id, @Context UriInfo uri) {
+        TimelineSnapshot t = snapshots.require(slug);
+        EventView e = t.event(id).orElseThrow(() -> new NotFound("The timeline has no published event \u201c" + id + "\u201d."));
+        return TimelineJson.event(slug, e, links.base(uri));
+    }
+
+    private static Map<String, String> describe(EventFilter f) {
+        Map<String, String> m = new LinkedHashMap<>();
+        if (!f.categories().isEmpty()) {
+            m.put("category", String.join(",", f.categories().stream().map(Category::code).sorted().toList()));
+        }
+        if (!f.actors().isEmpty()) {
+            m.put("actor", String.join(",", f.actors().stream().sorted().toList()));
+        }
+        if (f.from() != null) {
+            m.put("from", f.from().toString());
+        }
+        if (f.to() != null) {
+            m.put("to", f.to().toString());
+        }
+        if (f.q() != null) {
+            m.put("q", f.q());
+        }
+        return m;
+    }
+}

@@ -1,0 +1,101 @@
+package org.tradeline.timeline;
+
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jboss.resteasy.reactive.RestPath;
+import org.tradeline.event.Category;
+import org.tradeline.event.EventFilter;
+import org.tradeline.system.NotFound;
+import org.tradeline.system.Page;
+import org.tradeline.system.Templates;
+import org.tradeline.timeline.TimelineSnapshot.EventView;
+
+/** Readers' HTML pages: the index, a timeline with its filters, an event's permalink page. */
+@Path("/")
+@Produces(MediaType.TEXT_HTML + ";charset=UTF-8")
+class TimelinePages {
+
+    static final int PAGE_SIZE = 100;
+    private static final int MAX_PAGE = 100_000;
+
+    private final TimelineSnapshots snapshots;
+    private final Templates templates;
+
+    TimelinePages(TimelineSnapshots snapshots, Templates templates) {
+        this.snapshots = snapshots;
+        this.templates = templates;
+    }
+
+    @GET
+    public String index() {
+        return templates.render("timeline/index", Map.of("timelines", snapshots.allPublished()));
+    }
+
+    @GET
+    @Path("timelines/{slug}")
+    public String timeline(@RestPath String slug, @BeanParam FilterParams params) {
+        TimelineSnapshot t = snapshots.require(slug);
+        Map<String, Object> vars = timelineView(t, params, PAGE_SIZE);
+        return templates.render("timeline/timeline", vars);
+    }
+
+    @GET
+    @Path("timelines/{slug}/events/{id}")
+    public String event(@RestPath String slug, @RestPath String id) {
+        TimelineSnapshot t = snapshots.require(slug);
+        EventView e = t.event(id).orElseThrow(() -> new NotFound(
+                "The timeline \u201c" + t.title() + "\u201d has no event \u201c" + id + "\u201d."));
+        int index = t.events().indexOf(e);
+        Map<String, Object> vars = new HashMap<>();
+        vars.put("timeline", t);
+        vars.put("event", e);
+        vars.put("previous", index > 0 ? t.events().get(index - 1) : null);
+        vars.put("next", index < t.events().size() - 1 ? t.events().get(index + 1) : null);
+        return templates.render("timeline/event", vars);
+    }
+
+    /** The variables of a filtered, paged timeline view (shared with the embed). */
+    static Map<String, Object> timelineView(TimelineSnapshot t, FilterParams params, int pageSize) {
+        EventFilter filter = params.filter(t);
+        List<EventView> matching = filter.apply(t.events());
+        int number = params.page(MAX_PAGE);
+        Page<EventView> page = Page.of(matching, number, pageSize);
+        Map<String, Object> vars = new HashMap<>();
+        vars.put("timeline", t);
+        vars.put("filter", filter);
+        vars.put("filterQuery", filter.toQuery());
+        vars.put("page", page);
+        vars.put("categories", Category.values());
+        vars.put("categoriesInUse", t.categoriesInUse());
+        vars.put("previousLink", pageLink(t.slug(), filter, number - 1));
+        vars.put("nextLink", pageLink(t.slug(), filter, number + 1));
+        vars.put("yearStarts", yearStarts(page.items()));
+        return vars;
+    }
+
+    /** Ids of the events that open a new year on this page, where the spine shows the year. */
+    private static java.util.Set<String> yearStarts(List<EventView> events) {
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        int year = Integer.MIN_VALUE;
+        for (EventView e : events) {
+            if (e.year() != year) {
+                ids.add(e.id());
+                year = e.year();
+            }
+        }
+        return ids;
+    }
+
+    private static String pageLink(String slug, EventFilter filter, int n) {
+        String q = filter.toQuery();
+        String pagePart = n > 1 ? "page=" + n : "";
+        String all = q.isEmpty() ? pagePart : pagePart.isEmpty() ? q : q + "&" + pagePart;
+        return "/timelines/" + slug + (all.isEmpty() ? "" : "?" + all);
+    }
+}

@@ -1,0 +1,134 @@
+package org.tradeline.timeline;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.tradeline.event.DisplayDate;
+import org.tradeline.event.Event;
+import org.tradeline.event.Markdown;
+import org.tradeline.event.Precision;
+import org.tradeline.event.Source;
+import org.tradeline.timeline.TimelineSnapshot.ActorView;
+import org.tradeline.timeline.TimelineSnapshot.EventView;
+import org.tradeline.timeline.TimelineSnapshot.SourceView;
+
+/**
+ * Keeps the readers' snapshot of each timeline in memory. Each read checks the timeline's
+ * content revision in the database (one indexed single-row read), so a write made by this or
+ * any other instance is seen on the very next request; no time-to-live is involved.
+ */
+@ApplicationScoped
+public class TimelineSnapshots {
+
+    private final Map<String, TimelineSnapshot> cache = new ConcurrentHashMap<>();
+
+    /** The published timeline, or empty when there is none under that slug. */
+    public Optional<TimelineSnapshot> published(String slug) {
+        return current(slug).filter(TimelineSnapshot::isPublished);
+    }
+
+    /** The timeline's current snapshot (published events only), whatever the timeline's status. */
+    public Optional<TimelineSnapshot> current(String slug) {
+        if (slug == null || slug.length() > 80) {
+            return Optional.empty();
+        }
+        return QuarkusTransaction.joiningExisting().call(() -> {
+            List<Long> revs = Timeline.getEntityManager()
+                    .createQuery("select t.contentRev from Timeline t where t.slug = :slug", Long.class)
+                    .setParameter("slug", slug)
+                    .getResultList();
+            if (revs.isEmpty()) {
+                cache.remove(slug);
+                return Optional.<TimelineSnapshot>empty();
+            }
+            long rev = revs.get(0);
+            TimelineSnapshot cached = cache.get(slug);
+            if (cached != null && cached.contentRev() == rev) {
+                return Optional.of(cached);
+            }
+            TimelineSnapshot fresh = build(slug);
+            if (fresh != null) {
+                cache.merge(slug, fresh, (old, neu) -> old.contentRev() >= neu.contentRev() ? old : neu);
+            }
+            return Optional.ofNullable(fresh);
+        });
+    }
+
+    /** Every published timeline, most recently updated first. */
+    public List<TimelineSnapshot> allPublished() {
+        List<String> slugs = QuarkusTransaction.joiningExisting().call(() -> Timeline.getEntityManager()
+                .createQuery("select t.slug from Timeline t where t.status = :published order by t.updatedAt desc, t.slug",
+                        String.class)
+                .setParameter("published", PublicationStatus.PUBLISHED)
+                .getResultList());
+        return slugs.stream().map(this::published).flatMap(Optional::stream).toList();
+    }
+
+    /** The published timeline, or a 404 that says so. */
+    public TimelineSnapshot require(String slug) {
+        return published(slug).orElseThrow(() -> new org.tradeline.system.NotFound(
+                "There is no published timeline called \u201c" + slug + "\u201d."));
+    }
+
+    private TimelineSnapshot build(String slug) {
+        Timeline t = Timeline.findBySlug(slug).orElse(null);
+        if (t == null) {
+            return null;
+        }
+        var em = Timeline.getEntityManager();
+        List<ActorView> actors = t.actors.stream().map(a -> new ActorView(a.slug, a.name)).toList();
+        Map<Long, ActorView> actorsById = new HashMap<>();
+        t.actors.forEach(a -> actorsById.put(a.id, new ActorView(a.slug, a.name)));
+
+        List<Event> events = em.createQuery(
+                        "from Event e where e.timeline = :t and e.status = :published order by e.startDate, e.id", Event.class)
+                .setParameter("t", t)
+                .setParameter("published", PublicationStatus.PUBLISHED)
+                .getResultList();
+        Map<Long, List<ActorView>> actorsOf = new HashMap<>();
+        for (Object[] row : em.createQuery(
+                        "select e.id, a.id from Event e join e.actors a where e.timeline = :t order by a.id", Object[].class)
+                .setParameter("t", t).getResultList()) {
+            actorsOf.computeIfAbsent((Long) row[0], k -> new ArrayList<>()).add(actorsById.get((Long) row[1]));
+        }
+        Map<Long, List<SourceView>> sourcesOf = new HashMap<>();
+        for (Source s : em.createQuery(
+                        "from Source s where s.event.timeline = :t order by s.event.id, s.sortOrder", Source.class)
+                .setParameter("t", t).getResultList()) {
+            sourcesOf.computeIfAbsent(s.event.id, k -> new ArrayList<>()).add(new SourceView(
+                    s.publisher, s.title, s.publishedOn,
+                    s.publishedOn == null ? null : DisplayDate.single(s.publishedOn, Precision.DAY), s.url));
+        }
+        List<EventView> views = new ArrayList<>(events.size());
+        Map<String, EventView> byId = new LinkedHashMap<>();
+        for (Event e : events) {
+            EventView v = view(e, actorsOf.getOrDefault(e.id, List.of()), sourcesOf.getOrDefault(e.id, List.of()));
+            views.add(v);
+            byId.put(v.id(), v);
+        }
+        return new TimelineSnapshot(t.slug, t.title, t.summary, t.status, t.createdAt, t.updatedAt, t.contentRev,
+                actors, List.copyOf(views), java.util.Collections.unmodifiableMap(byId));
+    }
+
+    static EventView view(Event e, List<ActorView> actors, List<SourceView> sources) {
+        String text = Markdown.toText(e.body);
+        StringBuilder search = new StringBuilder()
+                .append(e.headline).append('\n').append(text);
+        actors.forEach(a -> search.append('\n').append(a.name()));
+        sources.forEach(s -> search.append('\n').append(s.publisher()).append('\n').append(s.title()));
+        LocalDate end = e.endDate;
+        return new EventView(e.slug, e.startDate, end, e.datePrecision,
+                DisplayDate.of(e.startDate, end, e.datePrecision),
+                e.headline, e.body, Markdown.toHtml(e.body), text, e.category, e.importance,
+                List.copyOf(actors), List.copyOf(sources), e.updatedAt,
+                search.toString().toLowerCase(Locale.ROOT));
+    }
+}

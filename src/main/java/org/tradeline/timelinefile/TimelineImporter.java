@@ -1,0 +1,208 @@
+package org.tradeline.timelinefile;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.jboss.logging.Logger;
+import org.tradeline.event.Event;
+import org.tradeline.event.Source;
+import org.tradeline.system.TradelineConfig;
+import org.tradeline.timeline.Actor;
+import org.tradeline.timeline.Timeline;
+import org.tradeline.timelinefile.ParsedTimeline.ParsedEvent;
+
+/**
+ * Imports the timeline files at start. Idempotent, and never overwrites an editor's work:
+ * <ul>
+ * <li>a timeline or event the database does not have is created;</li>
+ * <li>one the database has and nobody edited since its import (it still hashes to what the
+ * import wrote) follows the file when the file changed;</li>
+ * <li>one an editor changed keeps the editor's version; the file's change is logged and skipped.</li>
+ * </ul>
+ * Events and actors missing from the file are left alone. A file with any problem is skipped
+ * whole, logged with its lines, and the other files are still imported.
+ */
+@ApplicationScoped
+public class TimelineImporter {
+
+    private static final Logger LOG = Logger.getLogger(TimelineImporter.class);
+
+    private final TradelineConfig config;
+
+    TimelineImporter(TradelineConfig config) {
+        this.config = config;
+    }
+
+    /** What one import did. */
+    public record Result(String slug, int created, int updated, int keptEdited, int unchanged) {
+    }
+
+    void onStart(@Observes StartupEvent start) {
+        for (String dir : config.importing().dirs()) {
+            importDirectory(Path.of(dir));
+        }
+    }
+
+    /** Imports every *.yaml file in the folder, in name order; returns what each file did. */
+    public List<Result> importDirectory(Path dir) {
+        List<Result> results = new ArrayList<>();
+        if (!Files.isDirectory(dir)) {
+            LOG.warnf("Timeline folder %s does not exist; nothing imported from it", dir.toAbsolutePath());
+            return results;
+        }
+        List<Path> files;
+        try (Stream<Path> list = Files.list(dir)) {
+            files = list.filter(p -> p.getFileName().toString().endsWith(".yaml") && Files.isRegularFile(p))
+                    .sorted().toList();
+        } catch (IOException e) {
+            LOG.errorf("Cannot list timeline folder %s: %s", dir, e.getMessage());
+            return results;
+        }
+        for (Path file : files) {
+            try {
+                Result r = importFile(file);
+                results.add(r);
+                LOG.infof("Imported %s: timeline %s, %d events created, %d updated from the file, %d kept as edited, %d unchanged",
+                        file, r.slug(), r.created(), r.updated(), r.keptEdited(), r.unchanged());
+            } catch (TimelineFileException e) {
+                LOG.errorf("Skipped timeline file %s: %s", file, String.join("; ", e.problems()));
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "Skipped timeline file %s: it could not be stored", file);
+            }
+        }
+        return results;
+    }
+
+    public Result importFile(Path file) throws TimelineFileException {
+        String text;
+        try {
+            byte[] bytes = Files.readAllBytes(file);
+            text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new TimelineFileException(file.toString(), List.of("line 1: the file is not valid UTF-8"));
+        } catch (IOException e) {
+            throw new TimelineFileException(file.toString(), List.of("line 1: cannot read the file: " + e.getMessage()));
+        }
+        ParsedTimeline parsed = TimelineFileReader.read(file.toString(), text);
+        return QuarkusTransaction.requiringNew().call(() -> store(parsed));
+    }
+
+    /** Stores a checked file (in the caller's transaction). */
+    public Result store(ParsedTimeline file) {
+        Instant now = Instant.now();
+        String fileHash = TimelineFiles.hash(file);
+        Timeline t = Timeline.findBySlug(file.slug()).orElse(null);
+        boolean changed = false;
+        if (t == null) {
+            t = new Timeline();
+            t.slug = file.slug();
+            t.createdAt = now;
+            copyTimeline(file, t, fileHash, now);
+            t.persist();
+            changed = true;
+        } else if (!fileHash.equals(t.importedHash)) {
+            if (TimelineFiles.hash(t).equals(t.importedHash)) {
+                copyTimeline(file, t, fileHash, now);
+                changed = true;
+            } else {
+                LOG.infof("Timeline %s was edited in the database; its title, summary and actors keep the editor's version", t.slug);
+                changed = addMissingActors(file, t);
+            }
+        }
+        Map<String, Actor> actors = t.actors.stream().collect(Collectors.toMap(a -> a.slug, Function.identity()));
+        Map<String, Event> existing = t.events.stream().collect(Collectors.toMap(e -> e.slug, Function.identity()));
+        int created = 0;
+        int updated = 0;
+        int kept = 0;
+        int unchanged = 0;
+        for (ParsedEvent pe : file.events()) {
+            String hash = TimelineFiles.hash(TimelineFiles.entry(pe));
+            Event e = existing.get(pe.slug());
+            if (e == null) {
+                e = new Event();
+                e.timeline = t;
+                e.slug = pe.slug();
+                e.createdAt = now;
+                copyEvent(pe, e, hash, actors, now);
+                t.events.add(e);
+                created++;
+            } else if (hash.equals(e.importedHash)) {
+                unchanged++;
+            } else if (TimelineFiles.hash(TimelineFiles.entry(e)).equals(e.importedHash)) {
+                copyEvent(pe, e, hash, actors, now);
+                updated++;
+            } else {
+                LOG.infof("Event %s/%s was edited in the database; the file's change to it is not applied", t.slug, e.slug);
+                kept++;
+            }
+        }
+        if (changed || created + updated > 0) {
+            t.touch();
+        }
+        return new Result(t.slug, created, updated, kept, unchanged);
+    }
+
+    private static void copyTimeline(ParsedTimeline file, Timeline t, String hash, Instant now) {
+        t.title = file.title();
+        t.summary = file.summary();
+        t.status = file.status();
+        t.updatedAt = now;
+        t.importedHash = hash;
+        for (var entry : file.actors()) {
+            Actor a = t.actor(entry.id()).orElse(null);
+            if (a == null) {
+                a = new Actor();
+                a.timeline = t;
+                a.slug = entry.id();
+                t.actors.add(a);
+            }
+            a.name = entry.name();
+        }
+    }
+
+    private static boolean addMissingActors(ParsedTimeline file, Timeline t) {
+        boolean added = false;
+        for (var entry : file.actors()) {
+            if (t.actor(entry.id()).isEmpty()) {
+                Actor a = new Actor();
+                a.timeline = t;
+                a.slug = entry.id();
+                a.name = entry.name();
+                t.actors.add(a);
+                added = true;
+            }
+        }
+        return added;
+    }
+
+    private static void copyEvent(ParsedEvent pe, Event e, String hash, Map<String, Actor> actors, Instant now) {
+        e.startDate = pe.date();
+        e.endDate = pe.end();
+        e.datePrecision = pe.precision();
+        e.headline = pe.headline();
+        e.body = pe.body();
+        e.category = pe.category();
+        e.importance = pe.importance();
+        e.status = pe.status();
+        e.updatedAt = now;
+        e.importedHash = hash;
+        e.actors.clear();
+        pe.actors().forEach(id -> e.actors.add(actors.get(id)));
+        e.replaceSources(pe.sources().stream()
+                .map(s -> new Source(s.publisher(), s.title(), s.date(), s.url()))
+                .toList());
+    }
+}
