@@ -71,14 +71,27 @@ public class Event extends PanacheEntityBase {
         return status == PublicationStatus.PUBLISHED;
     }
 
-    /** Replaces the sources, keeping their order. */
+    /**
+     * Replaces the sources, keeping their order. Rows are updated in place by position, so the
+     * unique (event, position) key never sees two rows at once.
+     */
     public void replaceSources(List<Source> newSources) {
-        sources.clear();
-        int i = 0;
-        for (Source s : newSources) {
-            s.event = this;
-            s.sortOrder = i++;
-            sources.add(s);
+        for (int i = 0; i < newSources.size(); i++) {
+            Source s = newSources.get(i);
+            if (i < sources.size()) {
+                Source row = sources.get(i);
+                row.publisher = s.publisher;
+                row.title = s.title;
+                row.publishedOn = s.publishedOn;
+                row.url = s.url;
+            } else {
+                s.event = this;
+                s.sortOrder = i;
+                sources.add(s);
+            }
+        }
+        while (sources.size() > newSources.size()) {
+            sources.remove(sources.size() - 1);
         }
     }
 }
