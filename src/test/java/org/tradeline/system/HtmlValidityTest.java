@@ -1,0 +1,72 @@
+package org.tradeline.system;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.junit.QuarkusTest;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.tradeline.browser.TestTools;
+
+/** Every page passes the W3C Nu HTML checker (vnu.jar from npm) with no errors. */
+@QuarkusTest
+class HtmlValidityTest {
+
+    static final Map<String, Integer> PAGES = new LinkedHashMap<>();
+
+    static {
+        PAGES.put("/", 200);
+        PAGES.put("/timelines/nippon-steel-us-steel", 200);
+        PAGES.put("/timelines/nippon-steel-us-steel?category=litigation&actor=nippon-steel", 200);
+        PAGES.put("/timelines/nippon-steel-us-steel?q=nothing+matches+this", 200);
+        PAGES.put("/timelines/nippon-steel-us-steel/events/cfius-review-period", 200);
+        PAGES.put("/timelines/nippon-steel-us-steel/events/cliffs-offer-rejected", 200);
+        PAGES.put("/timelines/precision-fixture", 200);
+        PAGES.put("/timelines/precision-fixture/events/hostile-text", 200);
+        PAGES.put("/timelines/unknown", 404);
+        PAGES.put("/timelines/nippon-steel-us-steel?from=bad", 400);
+    }
+
+    @Test
+    void shouldPassTheNuHtmlChecker() throws Exception {
+        TestTools.require(TestTools.VNU, "vnu-jar");
+        Path dir = Files.createDirectories(Path.of("target/vnu"));
+        List<String> files = new ArrayList<>();
+        Map<String, String> pathOf = new LinkedHashMap<>();
+        int i = 0;
+        for (var page : PAGES.entrySet()) {
+            String html = given().urlEncodingEnabled(false).get(page.getKey()).then()
+                    .statusCode(page.getValue()).contentType("text/html").extract().asString();
+            Path file = dir.resolve("page-" + (i++) + ".html");
+            Files.writeString(file, html, StandardCharsets.UTF_8);
+            files.add(file.toString());
+            pathOf.put(file.toAbsolutePath().toUri().toString(), page.getKey());
+        }
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", TestTools.VNU.toString(), "--format", "json", "--exit-zero-always"));
+        command.addAll(files);
+        Process process = new ProcessBuilder(command).redirectErrorStream(false).start();
+        process.getOutputStream().close();
+        byte[] out = process.getErrorStream().readAllBytes();
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        JsonNode report = new ObjectMapper().readTree(out);
+        List<String> errors = new ArrayList<>();
+        for (JsonNode m : report.path("messages")) {
+            if (!"info".equals(m.path("type").asText())) {
+                errors.add(pathOf.getOrDefault(m.path("url").asText(), m.path("url").asText()) + " line "
+                        + m.path("lastLine").asText() + ": " + m.path("message").asText());
+            }
+        }
+        assertThat(errors).as("Nu HTML checker errors").isEmpty();
+    }
+}
