@@ -67,6 +67,24 @@ public class Event extends PanacheEntityBase {
     @OrderBy("sortOrder")
     public List<Source> sources = new ArrayList<>();
 
+    /** Copies checked values onto this event (actors by id from the timeline's actors). */
+    public void apply(ValidEvent v, java.util.Map<String, Actor> timelineActors, Instant now) {
+        startDate = v.date();
+        endDate = v.end();
+        datePrecision = v.precision();
+        headline = v.headline();
+        body = v.body();
+        category = v.category();
+        importance = v.importance();
+        status = v.status();
+        updatedAt = now;
+        actors.clear();
+        v.actors().forEach(id -> actors.add(timelineActors.get(id)));
+        replaceSources(v.sources().stream()
+                .map(s -> new Source(s.publisher(), s.title(), s.date(), s.url()))
+                .toList());
+    }
+
     public boolean isPublished() {
         return status == PublicationStatus.PUBLISHED;
     }

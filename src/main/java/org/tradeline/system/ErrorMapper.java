@@ -4,6 +4,7 @@ import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -22,6 +23,36 @@ class ErrorMapper {
     @ServerExceptionMapper
     Response invalidParameter(InvalidParameterException e, UriInfo uri) {
         return errors.respond(path(uri), 400, e.getMessage(), e.parameter(), null);
+    }
+
+    @ServerExceptionMapper
+    Response invalidInput(InvalidInput e, UriInfo uri) {
+        List<Problem.FieldError> fields = e.errors().entrySet().stream()
+                .map(x -> new Problem.FieldError(x.getKey(), x.getValue())).toList();
+        return errors.respond(path(uri), 422, fields.size() == 1 ? "One field is not valid." : fields.size()
+                + " fields are not valid.", null, fields);
+    }
+
+    @ServerExceptionMapper
+    Response staleVersion(StaleVersion e, UriInfo uri) {
+        int status = e.fromIfMatch() ? 412 : 409;
+        return errors.respond(path(uri), status, "Someone else changed this since you read it; it is now at version "
+                + e.currentVersion() + ". Read it again, reapply your change and send that version.", null, null);
+    }
+
+    @ServerExceptionMapper({jakarta.persistence.OptimisticLockException.class, org.hibernate.StaleStateException.class})
+    Response concurrentWrite(Exception e, UriInfo uri) {
+        return errors.respond(path(uri), 409, "Someone else saved a change at the same moment. Read it again and retry.", null, null);
+    }
+
+    @ServerExceptionMapper
+    Response unreadableJson(com.fasterxml.jackson.core.JsonProcessingException e, UriInfo uri) {
+        String detail = e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException u
+                ? "Unknown field \u201c" + u.getPropertyName() + "\u201d."
+                : "The request body is not valid JSON of the expected shape"
+                        + (e.getLocation() == null ? "." : " (line " + e.getLocation().getLineNr() + ", column "
+                                + e.getLocation().getColumnNr() + ").");
+        return errors.respond(path(uri), 400, detail, null, null);
     }
 
     @ServerExceptionMapper

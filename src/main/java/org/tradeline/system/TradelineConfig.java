@@ -17,6 +17,35 @@ public interface TradelineConfig {
 
     Site site();
 
+    Admin admin();
+
+    Session session();
+
+    interface Admin {
+        /** The account created on first start when there is none. */
+        @WithDefault("admin")
+        String username();
+
+        /** Its password (env TRADELINE_ADMIN_PASSWORD); a random one is logged once when unset. */
+        Optional<String> password();
+    }
+
+    interface Session {
+        /**
+         * Secret that encrypts session cookies and signs CSRF tokens. Give every instance the same
+         * one; when unset, one is generated once and kept in the data folder.
+         */
+        Optional<String> secret();
+
+        /** How long a sign-in lasts. */
+        @WithDefault("12H")
+        java.time.Duration maxAge();
+
+        /** Mark cookies Secure even when the request reached us over plain HTTP (TLS at a proxy). */
+        @WithDefault("false")
+        boolean secureCookies();
+    }
+
     interface Import {
         /** Folders whose *.yaml timeline files are imported at start. */
         @WithDefault("timelines")

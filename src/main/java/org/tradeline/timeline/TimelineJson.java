@@ -25,7 +25,11 @@ final class TimelineJson {
     }
 
     record TimelineDetail(String slug, String title, String summary, Instant createdAt, Instant updatedAt, int eventCount,
-            List<ActorView> actors, List<EventJson> events, Map<String, String> links) {
+            List<ActorView> actors, List<EventJson> events, List<UpdateJson> updates, Map<String, String> links) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record UpdateJson(Instant at, String note, String event, String eventUrl) {
     }
 
     record EventPage(int page, int size, int total, int totalPages, Map<String, String> filters, List<EventJson> events,
@@ -48,7 +52,10 @@ final class TimelineJson {
 
     static TimelineDetail detail(TimelineSnapshot t, String base) {
         return new TimelineDetail(t.slug(), t.title(), t.summary(), t.createdAt(), t.updatedAt(), t.events().size(),
-                t.actors(), t.events().stream().map(e -> event(t.slug(), e, base)).toList(), links(t, base));
+                t.actors(), t.events().stream().map(e -> event(t.slug(), e, base)).toList(),
+                t.updates().stream().map(u -> new UpdateJson(u.at(), u.note(), u.eventId(),
+                        u.eventId() == null ? null : base + Links.eventPath(t.slug(), u.eventId()))).toList(),
+                links(t, base));
     }
 
     static EventPage page(TimelineSnapshot t, Page<EventView> page, Map<String, String> filters, String query, String base) {

@@ -24,7 +24,8 @@ public record TimelineSnapshot(
         long contentRev,
         List<ActorView> actors,
         List<EventView> events,
-        Map<String, EventView> eventsById) {
+        Map<String, EventView> eventsById,
+        List<UpdateView> updates) {
 
     public boolean isPublished() {
         return status == PublicationStatus.PUBLISHED;
@@ -60,6 +61,10 @@ public record TimelineSnapshot(
     }
 
     public record ActorView(String id, String name) {
+    }
+
+    /** A public update note: "Updates with Blinken's remarks", with when and, if still published, which event. */
+    public record UpdateView(Instant at, String dateIso, String dateText, String note, String eventId, String eventHeadline) {
     }
 
     public record SourceView(String publisher, String title, LocalDate date, String displayDate, String url) {

@@ -2,6 +2,7 @@ package org.tradeline.timeline;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,6 +20,7 @@ import org.tradeline.event.Source;
 import org.tradeline.timeline.TimelineSnapshot.ActorView;
 import org.tradeline.timeline.TimelineSnapshot.EventView;
 import org.tradeline.timeline.TimelineSnapshot.SourceView;
+import org.tradeline.timeline.TimelineSnapshot.UpdateView;
 
 /**
  * Keeps the readers' snapshot of each timeline in memory. Each read checks the timeline's
@@ -27,6 +29,8 @@ import org.tradeline.timeline.TimelineSnapshot.SourceView;
  */
 @ApplicationScoped
 public class TimelineSnapshots {
+
+    static final int MAX_UPDATES = 50;
 
     private final Map<String, TimelineSnapshot> cache = new ConcurrentHashMap<>();
 
@@ -114,8 +118,29 @@ public class TimelineSnapshots {
             views.add(v);
             byId.put(v.id(), v);
         }
+        List<UpdateView> updates = new ArrayList<>();
+        for (Object[] row : em.createQuery("select r.changedAt, r.updateNote, r.eventSlug from Revision r "
+                        + "where r.timeline = :t and r.updateNote is not null order by r.changedAt desc, r.id desc", Object[].class)
+                .setParameter("t", t).setMaxResults(MAX_UPDATES).getResultList()) {
+            Instant at = (Instant) row[0];
+            String eventSlug = (String) row[2];
+            EventView event = eventSlug == null ? null : byId.get(eventSlug);
+            if (eventSlug != null && event == null && t.event(eventSlug).isPresent()) {
+                continue; // a note about a draft stays private until the event is published
+            }
+            updates.add(new UpdateView(at, at.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString(),
+                    DisplayDate.single(at.atZone(java.time.ZoneOffset.UTC).toLocalDate(), Precision.DAY), (String) row[1],
+                    event == null ? null : event.id(), event == null ? null : event.headline()));
+        }
         return new TimelineSnapshot(t.slug, t.title, t.summary, t.status, t.createdAt, t.updatedAt, t.contentRev,
-                actors, List.copyOf(views), java.util.Collections.unmodifiableMap(byId));
+                actors, List.copyOf(views), java.util.Collections.unmodifiableMap(byId), List.copyOf(updates));
+    }
+
+    /** How an event (a draft too) would look to readers, for the editors' preview. */
+    public static EventView preview(Event e) {
+        return view(e, e.actors.stream().map(a -> new ActorView(a.slug, a.name)).toList(),
+                e.sources.stream().map(s -> new SourceView(s.publisher, s.title, s.publishedOn,
+                        s.publishedOn == null ? null : DisplayDate.single(s.publishedOn, Precision.DAY), s.url)).toList());
     }
 
     static EventView view(Event e, List<ActorView> actors, List<SourceView> sources) {

@@ -10,28 +10,18 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.tradeline.event.Category;
-import org.tradeline.event.Importance;
+import org.tradeline.event.EventInput;
+import org.tradeline.event.EventRules;
 import org.tradeline.event.Limits;
-import org.tradeline.event.Markdown;
-import org.tradeline.event.Precision;
-import org.tradeline.event.Precision.PreciseDate;
-import org.tradeline.system.Coded;
-import org.tradeline.timeline.PublicationStatus;
-import org.tradeline.timelinefile.ParsedTimeline.ParsedEvent;
-import org.tradeline.timelinefile.ParsedTimeline.ParsedSource;
+import org.tradeline.event.ValidEvent;
+import org.tradeline.timeline.TimelineInput;
+import org.tradeline.timeline.TimelineRules;
 import org.tradeline.timelinefile.TimelineFile.ActorEntry;
 import org.tradeline.timelinefile.TimelineFile.EventEntry;
-import org.tradeline.timelinefile.TimelineFile.SourceEntry;
 
 /**
  * Reads and checks a timeline file. Every problem is reported with its line, and a file with
@@ -155,187 +145,67 @@ public final class TimelineFileReader {
         }
     }
 
-    /** Checks a raw file and turns it into typed values, collecting every problem. */
+    /** Checks a raw file with the same rules as the editors' forms, collecting every problem with its line. */
     private static final class Checker {
         private final Raw raw;
         private final List<String> problems = new ArrayList<>();
-        private int line;
 
         Checker(Raw raw) {
             this.raw = raw;
         }
 
         ParsedTimeline check(String fileName) throws TimelineFileException {
-            line = raw.line();
-            String slug = required("slug", raw.slug(), Limits.SLUG_LENGTH);
-            if (slug != null && !Limits.isSlug(slug)) {
-                problem("slug \"" + slug + "\" must be lower-case letters, digits and single hyphens");
-            }
-            String title = required("title", raw.title(), Limits.TIMELINE_TITLE);
-            String summary = optional("summary", raw.summary(), Limits.SUMMARY);
-            PublicationStatus status = code("status", raw.status(), PublicationStatus.class, PublicationStatus.PUBLISHED);
-
-            Set<String> actorIds = new HashSet<>();
-            List<ActorEntry> actors = new ArrayList<>();
-            if (raw.actors().size() > Limits.ACTORS_PER_TIMELINE) {
-                problem("more than " + Limits.ACTORS_PER_TIMELINE + " actors");
-            }
-            for (Located<ActorEntry> a : raw.actors()) {
-                line = a.line();
-                String id = required("actor id", a.value().id(), Limits.SLUG_LENGTH);
-                String name = required("actor name", a.value().name(), Limits.ACTOR_NAME);
-                if (id != null && !Limits.isSlug(id)) {
-                    problem("actor id \"" + id + "\" must be lower-case letters, digits and single hyphens");
-                } else if (id != null && !actorIds.add(id)) {
-                    problem("actor \"" + id + "\" is defined twice");
+            List<TimelineInput.ActorInput> actorInputs = raw.actors().stream()
+                    .map(a -> new TimelineInput.ActorInput(a.value().id(), a.value().name())).toList();
+            TimelineRules.Checked timeline = TimelineRules.check(new TimelineInput(raw.slug(), raw.title(), raw.summary(),
+                    raw.status(), actorInputs, null, null));
+            timeline.errors().forEach((field, message) -> {
+                int line = raw.line();
+                java.util.regex.Matcher m = INDEXED.matcher(field);
+                if (m.matches() && field.startsWith("actors[")) {
+                    line = raw.actors().get(Integer.parseInt(m.group(1))).line();
                 }
-                actors.add(new ActorEntry(id, name));
-            }
+                problems.add("line " + line + ": " + field + ": " + message);
+            });
+            Set<String> actorIds = new HashSet<>();
+            raw.actors().forEach(a -> actorIds.add(a.value().id()));
 
             if (raw.events().size() > Limits.EVENTS_PER_TIMELINE) {
-                problem("more than " + Limits.EVENTS_PER_TIMELINE + " events");
+                problems.add("line " + raw.line() + ": more than " + Limits.EVENTS_PER_TIMELINE + " events");
             }
             Set<String> eventIds = new HashSet<>();
-            List<ParsedEvent> events = new ArrayList<>();
+            List<ValidEvent> events = new ArrayList<>();
             for (Located<EventEntry> le : raw.events()) {
-                line = le.line();
-                ParsedEvent e = event(le.value(), actorIds);
-                if (e != null && !eventIds.add(e.slug())) {
-                    problem("event id \"" + e.slug() + "\" is used twice");
-                }
-                if (e != null) {
-                    events.add(e);
+                EventEntry e = le.value();
+                String label = e.id() == null ? "event" : "event \"" + e.id() + "\"";
+                EventRules.Checked checked = EventRules.check(input(e), actorIds::contains, true);
+                checked.errors().forEach((field, message) ->
+                        problems.add("line " + le.line() + ": " + label + " " + field + ": " + message));
+                if (checked.isValid()) {
+                    if (!eventIds.add(checked.event().slug())) {
+                        problems.add("line " + le.line() + ": event id \"" + e.id() + "\" is used twice");
+                    }
+                    events.add(checked.event());
                 }
             }
             if (!problems.isEmpty()) {
                 throw new TimelineFileException(fileName, problems);
             }
-            return new ParsedTimeline(slug, title, summary == null ? "" : summary, status, List.copyOf(actors),
-                    List.copyOf(events));
+            TimelineRules.ValidTimeline t = timeline.timeline();
+            return new ParsedTimeline(t.slug(), t.title(), t.summary(), t.status(),
+                    t.actors().stream().map(a -> new ActorEntry(a.id(), a.name())).toList(), List.copyOf(events));
         }
 
-        private ParsedEvent event(EventEntry e, Set<String> actorIds) {
-            int before = problems.size();
-            String id = required("event id", e.id(), Limits.SLUG_LENGTH);
-            if (id != null && !Limits.isSlug(id)) {
-                problem("event id \"" + id + "\" must be lower-case letters, digits and single hyphens");
-            }
-            String label = id == null ? "event" : "event \"" + id + "\"";
-            PreciseDate date = date(label + " date", e.date(), true);
-            PreciseDate end = date(label + " end", e.end(), false);
-            if (date != null && end != null) {
-                if (end.precision() != date.precision()) {
-                    problem(label + ": end (" + e.end() + ") must be written at the same precision as date (" + e.date() + ")");
-                } else if (end.date().isBefore(date.date())) {
-                    problem(label + ": end (" + e.end() + ") is before date (" + e.date() + ")");
-                }
-            }
-            String headline = required(label + " headline", e.headline(), Limits.HEADLINE);
-            Category category = code(label + " category", e.category(), Category.class, null);
-            Importance importance = code(label + " importance", e.importance(), Importance.class, Importance.MAJOR);
-            PublicationStatus status = code(label + " status", e.status(), PublicationStatus.class, PublicationStatus.PUBLISHED);
-            String body = optional(label + " body", e.body(), Limits.BODY);
-            if (body != null) {
-                for (String link : Markdown.links(body)) {
-                    if (!Markdown.isWebUrl(link)) {
-                        problem(label + " body: link \"" + link + "\" must be an http or https URL");
-                    }
-                }
-            }
-            List<String> actors = e.actors() == null ? List.of() : e.actors();
-            if (actors.size() > Limits.ACTORS_PER_EVENT) {
-                problem(label + ": more than " + Limits.ACTORS_PER_EVENT + " actors");
-            }
-            for (String a : actors) {
-                if (!actorIds.contains(a)) {
-                    problem(label + ": actor \"" + a + "\" is not defined under actors");
-                }
-            }
-            if (new HashSet<>(actors).size() != actors.size()) {
-                problem(label + ": an actor is listed twice");
-            }
-            List<SourceEntry> sources = e.sources() == null ? List.of() : e.sources();
-            if (sources.isEmpty()) {
-                problem(label + ": at least one source is required");
-            } else if (sources.size() > Limits.SOURCES_PER_EVENT) {
-                problem(label + ": more than " + Limits.SOURCES_PER_EVENT + " sources");
-            }
-            List<ParsedSource> parsedSources = new ArrayList<>();
-            for (int i = 0; i < sources.size(); i++) {
-                SourceEntry s = sources.get(i);
-                String which = label + " source " + (i + 1);
-                String publisher = required(which + " publisher", s.publisher(), Limits.PUBLISHER);
-                String title = required(which + " title", s.title(), Limits.SOURCE_TITLE);
-                PreciseDate published = date(which + " date", s.date(), false);
-                if (published != null && published.precision() != Precision.DAY) {
-                    problem(which + " date must be a full date (YYYY-MM-DD)");
-                }
-                String url = optional(which + " url", s.url(), Limits.URL);
-                if (url != null && !Markdown.isWebUrl(url)) {
-                    problem(which + " url \"" + url + "\" must be an http or https URL");
-                }
-                parsedSources.add(new ParsedSource(publisher, title, published == null ? null : published.date(), url));
-            }
-            if (problems.size() > before) {
-                return null;
-            }
-            LocalDate endDate = end == null ? null : end.date();
-            return new ParsedEvent(id, date.date(), endDate, date.precision(), headline, category, importance, status,
-                    List.copyOf(actors), body == null ? "" : body, List.copyOf(parsedSources));
-        }
-
-        private String required(String what, String value, int max) {
-            if (value == null || value.isBlank()) {
-                problem(what + " is missing");
-                return null;
-            }
-            return optional(what, value, max);
-        }
-
-        private String optional(String what, String value, int max) {
-            if (value == null || value.isBlank()) {
-                return null;
-            }
-            String v = value.strip();
-            if (v.length() > max) {
-                problem(what + " is longer than " + max + " characters");
-            }
-            return v;
-        }
-
-        private PreciseDate date(String what, String value, boolean required) {
-            if (value == null || value.isBlank()) {
-                if (required) {
-                    problem(what + " is missing");
-                }
-                return null;
-            }
-            try {
-                return Precision.parse(value);
-            } catch (IllegalArgumentException ex) {
-                problem(what + ": " + ex.getMessage());
-                return null;
-            }
-        }
-
-        private <E extends Enum<E> & Coded> E code(String what, String value, Class<E> type, E fallback) {
-            if (value == null || value.isBlank()) {
-                if (fallback == null) {
-                    problem(what + " is missing (one of: " + Coded.codes(type) + ")");
-                }
-                return fallback;
-            }
-            return Coded.byCode(type, value.strip()).orElseGet(() -> {
-                problem(what + " \"" + value + "\" is not one of: " + Coded.codes(type));
-                return fallback;
-            });
-        }
-
-        private void problem(String message) {
-            problems.add("line " + line + ": " + message);
+        private static EventInput input(EventEntry e) {
+            List<EventInput.SourceInput> sources = e.sources() == null ? List.of() : e.sources().stream()
+                    .map(s -> s == null ? null : new EventInput.SourceInput(s.title(), s.publisher(), s.date(), s.url()))
+                    .toList();
+            return new EventInput(e.id(), e.date(), null, e.end(), e.headline(), e.body(), e.category(), e.actors(),
+                    sources, e.importance(), e.status(), null, null);
         }
     }
 
+    private static final java.util.regex.Pattern INDEXED = java.util.regex.Pattern.compile("\\w+\\[(\\d+)\\].*");
 
     /** Builds a parse error that carries the parser's current location. */
     private static final class JsonMappingHelper {

@@ -13,7 +13,7 @@ import java.util.List;
 import org.tradeline.event.Event;
 import org.tradeline.event.Precision;
 import org.tradeline.timeline.Timeline;
-import org.tradeline.timelinefile.ParsedTimeline.ParsedEvent;
+import org.tradeline.event.ValidEvent;
 import org.tradeline.timelinefile.TimelineFile.ActorEntry;
 import org.tradeline.timelinefile.TimelineFile.EventEntry;
 import org.tradeline.timelinefile.TimelineFile.SourceEntry;
@@ -46,7 +46,7 @@ public final class TimelineFiles {
                         .toList());
     }
 
-    static EventEntry entry(ParsedEvent e) {
+    public static EventEntry entry(ValidEvent e) {
         return new EventEntry(e.slug(), e.precision().iso(e.date()), iso(e.end(), e.precision()), e.headline(),
                 e.category().code(), e.importance().code(), e.status().code(), e.actors(), blankToNull(e.body()),
                 e.sources().stream().map(s -> new SourceEntry(s.publisher(), s.title(), iso(s.date(), Precision.DAY), s.url()))
@@ -54,7 +54,7 @@ public final class TimelineFiles {
     }
 
     /** Hash of an event's content; the order of its actors does not matter. */
-    static String hash(EventEntry e) {
+    public static String hash(EventEntry e) {
         List<String> actors = e.actors() == null ? List.of() : e.actors().stream().sorted().toList();
         return sha256(new EventEntry(e.id(), e.date(), e.end(), e.headline(), e.category(), e.importance(), e.status(),
                 actors, e.body(), e.sources()));

@@ -18,11 +18,10 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.jboss.logging.Logger;
 import org.tradeline.event.Event;
-import org.tradeline.event.Source;
 import org.tradeline.system.TradelineConfig;
 import org.tradeline.timeline.Actor;
 import org.tradeline.timeline.Timeline;
-import org.tradeline.timelinefile.ParsedTimeline.ParsedEvent;
+import org.tradeline.event.ValidEvent;
 
 /**
  * Imports the timeline files at start. Idempotent, and never overwrites an editor's work:
@@ -128,21 +127,29 @@ public class TimelineImporter {
         int updated = 0;
         int kept = 0;
         int unchanged = 0;
-        for (ParsedEvent pe : file.events()) {
+        java.util.Set<String> deleted = t.id == null ? java.util.Set.of() : new java.util.HashSet<>(Timeline.getEntityManager()
+                .createQuery("select r.eventSlug from Revision r where r.timeline = :t and r.action = 'deleted'", String.class)
+                .setParameter("t", t).getResultList());
+        for (ValidEvent pe : file.events()) {
             String hash = TimelineFiles.hash(TimelineFiles.entry(pe));
             Event e = existing.get(pe.slug());
-            if (e == null) {
+            if (e == null && deleted.contains(pe.slug())) {
+                LOG.infof("Event %s/%s was deleted by an editor; the file does not bring it back", t.slug, pe.slug());
+                kept++;
+            } else if (e == null) {
                 e = new Event();
                 e.timeline = t;
                 e.slug = pe.slug();
                 e.createdAt = now;
-                copyEvent(pe, e, hash, actors, now);
+                e.apply(pe, actors, now);
+                e.importedHash = hash;
                 t.events.add(e);
                 created++;
             } else if (hash.equals(e.importedHash)) {
                 unchanged++;
             } else if (TimelineFiles.hash(TimelineFiles.entry(e)).equals(e.importedHash)) {
-                copyEvent(pe, e, hash, actors, now);
+                e.apply(pe, actors, now);
+                e.importedHash = hash;
                 updated++;
             } else {
                 LOG.infof("Event %s/%s was edited in the database; the file's change to it is not applied", t.slug, e.slug);
@@ -186,23 +193,5 @@ public class TimelineImporter {
             }
         }
         return added;
-    }
-
-    private static void copyEvent(ParsedEvent pe, Event e, String hash, Map<String, Actor> actors, Instant now) {
-        e.startDate = pe.date();
-        e.endDate = pe.end();
-        e.datePrecision = pe.precision();
-        e.headline = pe.headline();
-        e.body = pe.body();
-        e.category = pe.category();
-        e.importance = pe.importance();
-        e.status = pe.status();
-        e.updatedAt = now;
-        e.importedHash = hash;
-        e.actors.clear();
-        pe.actors().forEach(id -> e.actors.add(actors.get(id)));
-        e.replaceSources(pe.sources().stream()
-                .map(s -> new Source(s.publisher(), s.title(), s.date(), s.url()))
-                .toList());
     }
 }

@@ -159,29 +159,29 @@ class TimelineImporterTest {
     @Test
     void shouldSayWhichLineIsWrongAndWhy() {
         assertProblem(file("x", "").replace("category: litigation", "category: warfare"),
-                "line 20: event \"second\" category \"warfare\" is not one of");
+                "line 20: event \"second\" category: \u201cwarfare\u201d is not one of");
         assertProblem(file("x", "").replace("date: 2024-01-02\n    headline", "date: 2024-02-30\n    headline"),
-                "line 9: event \"first\" date: '2024-02-30' is not a real date");
+                "line 9: event \"first\" date: \u201c2024-02-30\u201d is not a real date");
         assertProblem(file("x", "").replace("actors: [acme]", "actors: [acme, nobody]"),
-                "line 9: event \"first\": actor \"nobody\" is not defined under actors");
+                "line 9: event \"first\" actors: \u201cnobody\u201d is not an actor of this timeline");
         assertProblem(file("x", "").replace("body: The first event.", "body: See [this](javascript:alert(1))."),
-                "must be an http or https URL");
+                "body: Links must be web addresses starting with http:// or https://");
         assertProblem(file("x", "").replace("url: https://example.org/first", "url: data:text/html,hi"),
-                "line 9: event \"first\" source 1 url \"data:text/html,hi\" must be an http or https URL");
+                "line 9: event \"first\" sources[0].url: Enter a web address starting with http:// or https://");
         assertProblem(file("x", "").replace("  - id: second", "  - id: first"),
                 "line 20: event id \"first\" is used twice");
         assertProblem(file("x", "").replace("title: Import test x", "titel: Import test x"),
                 "unknown key \"titel\"");
         assertProblem(file("x", "").replace("    sources:\n      - publisher: Test Wire\n        title: Second source\n", ""),
-                "event \"second\": at least one source is required");
+                "event \"second\" sources: Add at least one source");
         assertProblem(file("x", "").replace("headline: First event", "headline: [unclosed"), "line 11");
         assertProblem(file("x", "").replace("date: 2024-02\n", "date: 2024-02\n    end: 2024-01\n"),
-                "end (2024-01) is before date (2024-02)");
+                "endDate: The end date (2024-01) is before the date (2024-02)");
         assertProblem(file("x", "").replace("date: 2024-02\n", "date: 2024-02\n    end: 2024-03-05\n"),
-                "must be written at the same precision");
+                "endDate: Write the end date at the same precision as the date");
         assertProblem(file("x", "").replace("headline: First event", "headline: " + "x".repeat(201)),
-                "headline is longer than 200 characters");
-        assertProblem(file("Bad Slug", ""), "slug \"Bad Slug\" must be lower-case");
+                "headline: Keep this to 200 characters (it has 201)");
+        assertProblem(file("Bad Slug", ""), "slug: Use lower-case letters, digits and single hyphens");
         assertProblem("- just\n- a list\n", "the file must be a mapping");
     }
 

@@ -1,0 +1,243 @@
+package org.tradeline.editor;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.text.Normalizer;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.tradeline.event.Event;
+import org.tradeline.event.EventInput;
+import org.tradeline.event.EventRules;
+import org.tradeline.event.Limits;
+import org.tradeline.event.ValidEvent;
+import org.tradeline.system.InvalidInput;
+import org.tradeline.system.NotFound;
+import org.tradeline.system.StaleVersion;
+import org.tradeline.timeline.Actor;
+import org.tradeline.timeline.Timeline;
+import org.tradeline.timeline.TimelineInput;
+import org.tradeline.timeline.TimelineRules;
+import org.tradeline.timelinefile.TimelineFiles;
+
+/**
+ * Every editor write, for the forms and the API alike: checks the rules, checks the version
+ * (optimistic locking), stores, records a revision with the field-by-field changes and the
+ * public update note, and bumps the timeline's content revision so every cache sees it.
+ */
+@ApplicationScoped
+public class EditorService {
+
+    @Transactional
+    public Timeline timeline(String slug) {
+        return Timeline.findBySlug(slug).orElseThrow(() -> new NotFound("There is no timeline called \u201c" + slug + "\u201d."));
+    }
+
+    @Transactional
+    public Event event(String slug, String id) {
+        Timeline t = timeline(slug);
+        return t.event(id).orElseThrow(() -> new NotFound("The timeline has no event \u201c" + id + "\u201d."));
+    }
+
+    @Transactional
+    public Event createEvent(String slug, EventInput in, String author) {
+        Timeline t = timeline(slug);
+        ValidEvent v = check(t, in);
+        String id = v.slug() != null ? v.slug() : uniqueSlug(t, v);
+        if (t.event(id).isPresent()) {
+            throw new InvalidInput(Map.of("id", "An event with the id \u201c" + id + "\u201d already exists in this timeline."));
+        }
+        Instant now = Instant.now();
+        Event e = new Event();
+        e.timeline = t;
+        e.slug = id;
+        e.createdAt = now;
+        e.apply(v, actors(t), now);
+        e.persist();
+        t.events.add(e);
+        t.touch();
+        record(t, id, Revision.CREATED, author, Change.between(null, TimelineFiles.entry(e)), in.updateNote(), now);
+        Event.flush();
+        return e;
+    }
+
+    @Transactional
+    public Event updateEvent(String slug, String id, EventInput in, Integer expectedVersion, boolean fromIfMatch, String author) {
+        Event e = event(slug, id);
+        requireVersion(e.version, expectedVersion, fromIfMatch);
+        ValidEvent v = check(e.timeline, in);
+        if (v.slug() != null && !v.slug().equals(e.slug)) {
+            throw new InvalidInput(Map.of("id", "An event's id cannot change (it is in its permalink)."));
+        }
+        var before = TimelineFiles.entry(e);
+        Instant now = Instant.now();
+        e.apply(v, actors(e.timeline), now);
+        List<Change> changes = Change.between(before, TimelineFiles.entry(e));
+        e.timeline.touch();
+        record(e.timeline, e.slug, Revision.UPDATED, author, changes, in.updateNote(), now);
+        Event.flush(); // a concurrent save fails here (OptimisticLockException, answered 409), not at commit
+        return e;
+    }
+
+    @Transactional
+    public void deleteEvent(String slug, String id, Integer expectedVersion, boolean fromIfMatch, String updateNote, String author) {
+        Event e = event(slug, id);
+        requireVersion(e.version, expectedVersion, fromIfMatch);
+        Timeline t = e.timeline;
+        List<Change> changes = Change.between(TimelineFiles.entry(e), null);
+        t.events.remove(e);
+        e.delete();
+        t.touch();
+        record(t, id, Revision.DELETED, author, changes, updateNote, Instant.now());
+        Event.flush();
+    }
+
+    @Transactional
+    public Timeline createTimeline(TimelineInput in, String author) {
+        TimelineRules.ValidTimeline v = check(in);
+        if (Timeline.findBySlug(v.slug()).isPresent()) {
+            throw new InvalidInput(Map.of("slug", "A timeline called \u201c" + v.slug() + "\u201d already exists."));
+        }
+        Instant now = Instant.now();
+        Timeline t = new Timeline();
+        t.slug = v.slug();
+        t.createdAt = now;
+        apply(t, v, now);
+        t.persist();
+        t.touch();
+        record(t, null, Revision.CREATED, author, Change.between(null, TimelineFiles.file(t, List.of())), in.updateNote(), now);
+        return t;
+    }
+
+    @Transactional
+    public Timeline updateTimeline(String slug, TimelineInput in, Integer expectedVersion, boolean fromIfMatch, String author) {
+        Timeline t = timeline(slug);
+        requireVersion(t.version, expectedVersion, fromIfMatch);
+        TimelineRules.ValidTimeline v = check(in);
+        if (!v.slug().equals(t.slug)) {
+            throw new InvalidInput(Map.of("slug", "A timeline's web name cannot change (links point to it)."));
+        }
+        Map<String, String> errors = new LinkedHashMap<>();
+        for (Actor a : t.actors) {
+            boolean kept = v.actors().stream().anyMatch(x -> x.id().equals(a.slug));
+            long uses = t.events.stream().filter(e -> e.actors.contains(a)).count();
+            if (!kept && uses > 0) {
+                errors.put("actors", "\u201c" + a.name + "\u201d is named in " + uses
+                        + (uses == 1 ? " event" : " events") + "; remove it from them before removing the actor.");
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInput(errors);
+        }
+        var before = TimelineFiles.file(t, List.of());
+        Instant now = Instant.now();
+        apply(t, v, now);
+        List<Change> changes = Change.between(before, TimelineFiles.file(t, List.of()));
+        t.touch();
+        record(t, null, Revision.UPDATED, author, changes, in.updateNote(), now);
+        Timeline.flush();
+        return t;
+    }
+
+    @Transactional
+    public void deleteTimeline(String slug, Integer expectedVersion, boolean fromIfMatch) {
+        Timeline t = timeline(slug);
+        requireVersion(t.version, expectedVersion, fromIfMatch);
+        Revision.delete("timeline", t);
+        t.delete();
+    }
+
+    @Transactional
+    public List<Revision> history(String slug, String eventId) {
+        Timeline t = timeline(slug);
+        return Revision.list("timeline = ?1 and eventSlug = ?2 order by changedAt desc, id desc", t, eventId);
+    }
+
+    private static void requireVersion(int current, Integer expected, boolean fromIfMatch) {
+        if (expected == null) {
+            throw new InvalidInput(Map.of("version",
+                    "Send the version you edited (the \u201cversion\u201d field or an If-Match header), so no one else's change is overwritten."));
+        }
+        if (expected != current) {
+            throw new StaleVersion(current, fromIfMatch);
+        }
+    }
+
+    private static ValidEvent check(Timeline t, EventInput in) {
+        EventRules.Checked checked = EventRules.check(in, id -> t.actor(id).isPresent(), false);
+        if (!checked.isValid()) {
+            throw new InvalidInput(checked.errors());
+        }
+        return checked.event();
+    }
+
+    private static TimelineRules.ValidTimeline check(TimelineInput in) {
+        TimelineRules.Checked checked = TimelineRules.check(in);
+        if (!checked.isValid()) {
+            throw new InvalidInput(checked.errors());
+        }
+        return checked.timeline();
+    }
+
+    private static void apply(Timeline t, TimelineRules.ValidTimeline v, Instant now) {
+        t.title = v.title();
+        t.summary = v.summary();
+        t.status = v.status();
+        t.updatedAt = now;
+        Map<String, Actor> existing = actors(t);
+        for (TimelineRules.ValidActor va : v.actors()) {
+            Actor a = existing.get(va.id());
+            if (a == null) {
+                a = new Actor();
+                a.timeline = t;
+                a.slug = va.id();
+                t.actors.add(a);
+            }
+            a.name = va.name();
+        }
+        t.actors.removeIf(a -> v.actors().stream().noneMatch(x -> x.id().equals(a.slug)));
+    }
+
+    private static Map<String, Actor> actors(Timeline t) {
+        return t.actors.stream().collect(Collectors.toMap(a -> a.slug, Function.identity()));
+    }
+
+    /** An id from the date and headline ("2025-01-03-biden-blocks-the-deal"), unique in the timeline. */
+    static String uniqueSlug(Timeline t, ValidEvent v) {
+        String words = Normalizer.normalize(v.headline(), Normalizer.Form.NFD)
+                .replaceAll("\\p{M}", "")
+                .toLowerCase(Locale.ROOT)
+                .replaceAll("[^a-z0-9]+", "-")
+                .replaceAll("(^-+|-+$)", "");
+        String base = (v.precision().iso(v.date()) + "-" + words);
+        if (base.length() > Limits.SLUG_LENGTH - 4) {
+            base = base.substring(0, Limits.SLUG_LENGTH - 4).replaceAll("-+$", "");
+        }
+        String candidate = base;
+        for (int i = 2; t.event(candidate).isPresent(); i++) {
+            candidate = base + "-" + i;
+        }
+        return candidate;
+    }
+
+    private static void record(Timeline t, String eventSlug, String action, String author, List<Change> changes,
+            String updateNote, Instant now) {
+        String note = updateNote == null || updateNote.isBlank() ? null : updateNote.strip();
+        if (changes.isEmpty() && note == null) {
+            return;
+        }
+        Revision r = new Revision();
+        r.timeline = t;
+        r.eventSlug = eventSlug;
+        r.action = action;
+        r.author = author;
+        r.changedAt = now;
+        r.changes = Change.toJson(changes);
+        r.updateNote = note;
+        r.persist();
+    }
+}

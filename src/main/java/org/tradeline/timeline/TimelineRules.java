@@ -1,0 +1,99 @@
+package org.tradeline.timeline;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.tradeline.event.Limits;
+import org.tradeline.system.Coded;
+
+/** The one set of rules for a timeline's own fields and actors (forms, API and files). */
+public final class TimelineRules {
+
+    private TimelineRules() {
+    }
+
+    /** A timeline that passed the rules. */
+    public record ValidTimeline(String slug, String title, String summary, PublicationStatus status,
+            List<ValidActor> actors) {
+    }
+
+    public record ValidActor(String id, String name) {
+    }
+
+    public record Checked(ValidTimeline timeline, Map<String, String> errors) {
+        public boolean isValid() {
+            return errors.isEmpty();
+        }
+    }
+
+    public static Checked check(TimelineInput in) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        String slug = trim(in.slug());
+        if (slug == null) {
+            errors.put("slug", "Enter the timeline's web name, e.g. nippon-steel-us-steel.");
+        } else if (!Limits.isSlug(slug)) {
+            errors.put("slug", "Use lower-case letters, digits and single hyphens, at most " + Limits.SLUG_LENGTH + " characters.");
+        }
+        String title = trim(in.title());
+        if (title == null) {
+            errors.put("title", "Enter a title.");
+        } else if (title.length() > Limits.TIMELINE_TITLE) {
+            errors.put("title", "Keep the title to " + Limits.TIMELINE_TITLE + " characters (it has " + title.length() + ").");
+        }
+        String summary = trim(in.summary());
+        if (summary != null && summary.length() > Limits.SUMMARY) {
+            errors.put("summary", "Keep the summary to " + Limits.SUMMARY + " characters (it has " + summary.length() + ").");
+        }
+        PublicationStatus status = PublicationStatus.PUBLISHED;
+        String statusText = trim(in.status());
+        if (statusText != null) {
+            status = Coded.byCode(PublicationStatus.class, statusText).orElse(null);
+            if (status == null) {
+                errors.put("status", "Choose draft or published.");
+            }
+        }
+        List<ValidActor> actors = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        List<TimelineInput.ActorInput> given = in.actorsOrEmpty();
+        for (int i = 0; i < given.size(); i++) {
+            TimelineInput.ActorInput a = given.get(i);
+            if (a == null || a.isBlank()) {
+                continue;
+            }
+            String key = "actors[" + i + "].";
+            String id = trim(a.id());
+            String name = trim(a.name());
+            if (id == null) {
+                errors.put(key + "id", "Enter the actor's id, e.g. nippon-steel.");
+            } else if (!Limits.isSlug(id)) {
+                errors.put(key + "id", "Use lower-case letters, digits and single hyphens.");
+            } else if (!ids.add(id)) {
+                errors.put(key + "id", "\u201c" + id + "\u201d is defined twice.");
+            }
+            if (name == null) {
+                errors.put(key + "name", "Enter the actor's name.");
+            } else if (name.length() > Limits.ACTOR_NAME) {
+                errors.put(key + "name", "Keep the name to " + Limits.ACTOR_NAME + " characters.");
+            }
+            actors.add(new ValidActor(id, name));
+        }
+        if (actors.size() > Limits.ACTORS_PER_TIMELINE) {
+            errors.put("actors", "A timeline can have at most " + Limits.ACTORS_PER_TIMELINE + " actors.");
+        }
+        String note = trim(in.updateNote());
+        if (note != null && note.length() > org.tradeline.event.EventRules.UPDATE_NOTE) {
+            errors.put("updateNote", "Keep the note to " + org.tradeline.event.EventRules.UPDATE_NOTE + " characters.");
+        }
+        if (!errors.isEmpty()) {
+            return new Checked(null, errors);
+        }
+        return new Checked(new ValidTimeline(slug, title, summary == null ? "" : summary, status, List.copyOf(actors)), Map.of());
+    }
+
+    private static String trim(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}
