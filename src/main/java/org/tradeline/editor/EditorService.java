@@ -107,8 +107,8 @@ public class EditorService {
         t.slug = v.slug();
         t.createdAt = now;
         apply(t, v, now);
-        t.persist();
         t.touch();
+        t.persist();
         record(t, null, Revision.CREATED, author, Change.between(null, TimelineFiles.file(t, List.of())), in.updateNote(), now);
         return t;
     }

@@ -14,6 +14,7 @@ public record EventInput(String id, String date, String precision, String endDat
 
     public record SourceInput(String title, String publisher, String date, String url) {
 
+        @com.fasterxml.jackson.annotation.JsonIgnore
         public boolean isBlank() {
             return blank(title) && blank(publisher) && blank(date) && blank(url);
         }

@@ -45,7 +45,10 @@ class ErrorMapper {
         return errors.respond(path(uri), 409, "Someone else saved a change at the same moment. Read it again and retry.", null, null);
     }
 
-    @ServerExceptionMapper
+    @ServerExceptionMapper({com.fasterxml.jackson.core.JsonProcessingException.class,
+            com.fasterxml.jackson.databind.exc.MismatchedInputException.class,
+            com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException.class,
+            com.fasterxml.jackson.databind.exc.InvalidFormatException.class})
     Response unreadableJson(com.fasterxml.jackson.core.JsonProcessingException e, UriInfo uri) {
         String detail = e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException u
                 ? "Unknown field \u201c" + u.getPropertyName() + "\u201d."

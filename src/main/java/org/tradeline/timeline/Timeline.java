@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.hibernate.annotations.OptimisticLock;
 import org.tradeline.event.Event;
 
 /** A timeline: its text, its actors and its events. Active-record style (Panache). */
@@ -28,12 +29,15 @@ public class Timeline extends PanacheEntityBase {
     public String summary;
     public PublicationStatus status;
     public Instant createdAt;
+    /** Excluded from optimistic locking: an event's change must not make a timeline edit stale. */
+    @OptimisticLock(excluded = true)
     public Instant updatedAt;
 
     @Version
     public int version;
 
     /** Bumped by every write that changes what readers see of this timeline. */
+    @OptimisticLock(excluded = true)
     public long contentRev;
 
     /** Hash of what the last import from a file wrote; see {@code TimelineImporter}. */
@@ -45,6 +49,7 @@ public class Timeline extends PanacheEntityBase {
 
     @OneToMany(mappedBy = "timeline", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("startDate, id")
+    @OptimisticLock(excluded = true)
     public List<Event> events = new ArrayList<>();
 
     public static Optional<Timeline> findBySlug(String slug) {

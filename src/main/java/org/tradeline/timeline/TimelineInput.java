@@ -8,6 +8,7 @@ public record TimelineInput(String slug, String title, String summary, String st
 
     public record ActorInput(String id, String name) {
 
+        @com.fasterxml.jackson.annotation.JsonIgnore
         public boolean isBlank() {
             return (id == null || id.isBlank()) && (name == null || name.isBlank());
         }

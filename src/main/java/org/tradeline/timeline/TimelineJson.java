@@ -24,7 +24,8 @@ final class TimelineJson {
             Map<String, String> links) {
     }
 
-    record TimelineDetail(String slug, String title, String summary, Instant createdAt, Instant updatedAt, int eventCount,
+    record TimelineDetail(String slug, String title, String summary, Instant createdAt, Instant updatedAt, int version,
+            int eventCount,
             List<ActorView> actors, List<EventJson> events, List<UpdateJson> updates, Map<String, String> links) {
     }
 
@@ -39,7 +40,7 @@ final class TimelineJson {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record EventJson(String id, LocalDate date, String precision, LocalDate endDate, String displayDate, String headline,
             String body, String bodyHtml, String category, String categoryLabel, String importance, List<ActorView> actors,
-            List<SourceJson> sources, Instant updatedAt, String url) {
+            List<SourceJson> sources, Instant updatedAt, int version, String url) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -51,7 +52,7 @@ final class TimelineJson {
     }
 
     static TimelineDetail detail(TimelineSnapshot t, String base) {
-        return new TimelineDetail(t.slug(), t.title(), t.summary(), t.createdAt(), t.updatedAt(), t.events().size(),
+        return new TimelineDetail(t.slug(), t.title(), t.summary(), t.createdAt(), t.updatedAt(), t.version(), t.events().size(),
                 t.actors(), t.events().stream().map(e -> event(t.slug(), e, base)).toList(),
                 t.updates().stream().map(u -> new UpdateJson(u.at(), u.note(), u.eventId(),
                         u.eventId() == null ? null : base + Links.eventPath(t.slug(), u.eventId()))).toList(),
@@ -79,7 +80,7 @@ final class TimelineJson {
     static EventJson event(String slug, EventView e, String base) {
         return new EventJson(e.id(), e.date(), e.precision().code(), e.endDate(), e.displayDate().text(), e.headline(),
                 e.body(), e.bodyHtml(), e.category().code(), e.category().label(), e.importance().code(), e.actors(),
-                e.sources().stream().map(s -> source(s)).toList(), e.updatedAt(), base + Links.eventPath(slug, e.id()));
+                e.sources().stream().map(s -> source(s)).toList(), e.updatedAt(), e.version(), base + Links.eventPath(slug, e.id()));
     }
 
     private static SourceJson source(SourceView s) {

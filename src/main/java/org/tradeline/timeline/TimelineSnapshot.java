@@ -22,6 +22,7 @@ public record TimelineSnapshot(
         Instant createdAt,
         Instant updatedAt,
         long contentRev,
+        int version,
         List<ActorView> actors,
         List<EventView> events,
         Map<String, EventView> eventsById,
@@ -89,6 +90,7 @@ public record TimelineSnapshot(
             List<ActorView> actors,
             List<SourceView> sources,
             Instant updatedAt,
+            int version,
             /** Lower-cased headline, body, actors and sources, for the text filter. */
             String searchText) {
 

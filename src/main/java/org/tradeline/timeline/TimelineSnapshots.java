@@ -132,7 +132,7 @@ public class TimelineSnapshots {
                     DisplayDate.single(at.atZone(java.time.ZoneOffset.UTC).toLocalDate(), Precision.DAY), (String) row[1],
                     event == null ? null : event.id(), event == null ? null : event.headline()));
         }
-        return new TimelineSnapshot(t.slug, t.title, t.summary, t.status, t.createdAt, t.updatedAt, t.contentRev,
+        return new TimelineSnapshot(t.slug, t.title, t.summary, t.status, t.createdAt, t.updatedAt, t.contentRev, t.version,
                 actors, List.copyOf(views), java.util.Collections.unmodifiableMap(byId), List.copyOf(updates));
     }
 
@@ -153,7 +153,7 @@ public class TimelineSnapshots {
         return new EventView(e.slug, e.startDate, end, e.datePrecision,
                 DisplayDate.of(e.startDate, end, e.datePrecision),
                 e.headline, e.body, Markdown.toHtml(e.body), text, e.category, e.importance,
-                List.copyOf(actors), List.copyOf(sources), e.updatedAt,
+                List.copyOf(actors), List.copyOf(sources), e.updatedAt, e.version,
                 search.toString().toLowerCase(Locale.ROOT));
     }
 }
