@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.tradeline.account.Browserless;
 import org.tradeline.browser.TestTools;
 
 /** Every page passes the W3C Nu HTML checker (vnu.jar from npm) with no errors. */
@@ -39,15 +40,39 @@ class HtmlValidityTest {
     @Test
     void shouldPassTheNuHtmlChecker() throws Exception {
         TestTools.require(TestTools.VNU, "vnu-jar");
+        Map<String, String> pages = new LinkedHashMap<>();
+        for (var page : PAGES.entrySet()) {
+            pages.put(page.getKey(), given().urlEncodingEnabled(false).get(page.getKey()).then()
+                    .statusCode(page.getValue()).contentType("text/html").extract().asString());
+        }
+        pages.put("/login", given().get("/login").then().statusCode(200).extract().asString());
+        // The editors' pages, signed in, including a form re-rendered with errors and a conflict.
+        Browserless editor = Browserless.signIn("admin", "admin-test-password");
+        String t = "/editor/timelines/precision-fixture";
+        for (String path : List.of("/editor", t, t + "/edit", t + "/events/new", t + "/events/month-only/edit",
+                t + "/events/month-only/delete", t + "/events/month-only/history", t + "/events/draft-event/preview",
+                "/editor/timelines/new", "/editor/account", "/editor/users")) {
+            pages.put(path, editor.get(path).then().statusCode(200).extract().asString());
+        }
+        editor.get(t + "/events/new");
+        pages.put("POST " + t + "/events/new (errors)", editor.post(t + "/events/new",
+                Map.of("headline", "", "date", "2024-02-30", "source-url-0", "javascript:x")).then().statusCode(422)
+                .extract().asString());
+        editor.get(t + "/events/month-only/edit");
+        pages.put("POST " + t + "/events/month-only/edit (conflict)", editor.post(t + "/events/month-only/edit",
+                Map.of("headline", "Stale", "date", "2024-09", "precision", "month", "category", "deal", "version", "-5",
+                        "source-title-0", "S", "source-publisher-0", "P")).then().statusCode(409).extract().asString());
+        assertValid(pages);
+    }
+
+    private static void assertValid(Map<String, String> pages) throws Exception {
         Path dir = Files.createDirectories(Path.of("target/vnu"));
         List<String> files = new ArrayList<>();
         Map<String, String> pathOf = new LinkedHashMap<>();
         int i = 0;
-        for (var page : PAGES.entrySet()) {
-            String html = given().urlEncodingEnabled(false).get(page.getKey()).then()
-                    .statusCode(page.getValue()).contentType("text/html").extract().asString();
+        for (var page : pages.entrySet()) {
             Path file = dir.resolve("page-" + (i++) + ".html");
-            Files.writeString(file, html, StandardCharsets.UTF_8);
+            Files.writeString(file, page.getValue(), StandardCharsets.UTF_8);
             files.add(file.toString());
             pathOf.put(file.toAbsolutePath().toUri().toString(), page.getKey());
         }
