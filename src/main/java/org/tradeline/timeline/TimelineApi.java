@@ -6,6 +6,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +18,8 @@ import org.tradeline.event.EventFilter;
 import org.tradeline.system.Links;
 import org.tradeline.system.NotFound;
 import org.tradeline.system.Page;
+import org.tradeline.system.PublicCache;
+import org.tradeline.system.Representation;
 import org.tradeline.timeline.TimelineSnapshot.EventView;
 
 /** The public JSON read API. Only published timelines and events appear here. */
@@ -26,45 +30,67 @@ class TimelineApi {
     static final int DEFAULT_SIZE = 50;
     static final int MAX_SIZE = 500;
 
+    static final String JSON = MediaType.APPLICATION_JSON + ";charset=UTF-8";
+
     private final TimelineSnapshots snapshots;
     private final Links links;
+    private final PublicCache cache;
+    private final com.fasterxml.jackson.databind.ObjectMapper json;
 
-    TimelineApi(TimelineSnapshots snapshots, Links links) {
+    TimelineApi(TimelineSnapshots snapshots, Links links, PublicCache cache, com.fasterxml.jackson.databind.ObjectMapper json) {
         this.snapshots = snapshots;
         this.links = links;
+        this.cache = cache;
+        this.json = json;
     }
 
     @GET
-    public TimelineJson.TimelineList list(@Context UriInfo uri) {
+    public Response list(@Context UriInfo uri, @Context Request request) {
+        List<TimelineSnapshot> all = snapshots.allPublished();
         String base = links.base(uri);
-        return new TimelineJson.TimelineList(snapshots.allPublished().stream()
-                .map(t -> TimelineJson.summary(t, base)).toList());
+        return cached(request, uri, TimelineSnapshots.revision(all), null, () -> new TimelineJson.TimelineList(
+                all.stream().map(t -> TimelineJson.summary(t, base)).toList()));
     }
 
     @GET
     @Path("{slug}")
-    public TimelineJson.TimelineDetail timeline(@RestPath String slug, @Context UriInfo uri) {
-        return TimelineJson.detail(snapshots.require(slug), links.base(uri));
+    public Response timeline(@RestPath String slug, @Context UriInfo uri, @Context Request request) {
+        TimelineSnapshot t = snapshots.require(slug);
+        return cached(request, uri, String.valueOf(t.contentRev()), t.updatedAt(), () -> TimelineJson.detail(t, links.base(uri)));
     }
 
     @GET
     @Path("{slug}/events")
-    public TimelineJson.EventPage events(@RestPath String slug, @BeanParam FilterParams params, @Context UriInfo uri) {
+    public Response events(@RestPath String slug, @BeanParam FilterParams params, @Context UriInfo uri,
+            @Context Request request) {
         TimelineSnapshot t = snapshots.require(slug);
-        EventFilter filter = params.filter(t);
-        List<EventView> matching = filter.apply(t.events());
-        int size = params.size(DEFAULT_SIZE, MAX_SIZE);
-        int number = params.page(Integer.MAX_VALUE / MAX_SIZE);
-        Page<EventView> page = Page.of(matching, number, size);
-        return TimelineJson.page(t, page, describe(filter), filter.toQuery(), links.base(uri));
+        return cached(request, uri, String.valueOf(t.contentRev()), t.updatedAt(), () -> {
+            EventFilter filter = params.filter(t);
+            List<EventView> matching = filter.apply(t.events());
+            int size = params.size(DEFAULT_SIZE, MAX_SIZE);
+            int number = params.page(Integer.MAX_VALUE / MAX_SIZE);
+            Page<EventView> page = Page.of(matching, number, size);
+            return TimelineJson.page(t, page, describe(filter), filter.toQuery(), links.base(uri));
+        });
     }
 
     @GET
     @Path("{slug}/events/{id}")
-    public TimelineJson.EventJson event(@RestPath String slug, @RestPath String id, @Context UriInfo uri) {
+    public Response event(@RestPath String slug, @RestPath String id, @Context UriInfo uri, @Context Request request) {
         TimelineSnapshot t = snapshots.require(slug);
         EventView e = t.event(id).orElseThrow(() -> new NotFound("The timeline has no published event \u201c" + id + "\u201d."));
-        return TimelineJson.event(slug, e, links.base(uri));
+        return cached(request, uri, String.valueOf(t.contentRev()), e.updatedAt(), () -> TimelineJson.event(slug, e, links.base(uri)));
+    }
+
+    private Response cached(Request request, UriInfo uri, String revision, java.time.Instant lastModified,
+            java.util.function.Supplier<Object> build) {
+        return cache.respond(request, cache.get(uri.getRequestUri().toString(), revision, () -> {
+            try {
+                return Representation.of(json.writeValueAsBytes(build.get()), JSON, lastModified);
+            } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
+                throw new IllegalStateException(ex);
+            }
+        }));
     }
 
     private static Map<String, String> describe(EventFilter f) {

@@ -4,7 +4,11 @@ import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +17,8 @@ import org.tradeline.event.Category;
 import org.tradeline.event.EventFilter;
 import org.tradeline.system.NotFound;
 import org.tradeline.system.Page;
+import org.tradeline.system.PublicCache;
+import org.tradeline.system.Representation;
 import org.tradeline.system.Templates;
 import org.tradeline.timeline.TimelineSnapshot.EventView;
 
@@ -24,31 +30,48 @@ class TimelinePages {
     static final int PAGE_SIZE = 100;
     private static final int MAX_PAGE = 100_000;
 
+    static final String HTML = MediaType.TEXT_HTML + ";charset=UTF-8";
+
     private final TimelineSnapshots snapshots;
     private final Templates templates;
+    private final PublicCache cache;
 
-    TimelinePages(TimelineSnapshots snapshots, Templates templates) {
+    TimelinePages(TimelineSnapshots snapshots, Templates templates, PublicCache cache) {
         this.snapshots = snapshots;
         this.templates = templates;
+        this.cache = cache;
     }
 
     @GET
-    public String index() {
-        return templates.render("timeline/index", Map.of("timelines", snapshots.allPublished()));
+    public Response index(@Context Request request, @Context UriInfo uri) {
+        List<TimelineSnapshot> all = snapshots.allPublished();
+        return cached(request, uri, TimelineSnapshots.revision(all), null,
+                () -> templates.render("timeline/index", Map.of("timelines", all)));
     }
 
     @GET
     @Path("timelines/{slug}")
-    public String timeline(@RestPath String slug, @BeanParam FilterParams params) {
+    public Response timeline(@RestPath String slug, @BeanParam FilterParams params, @Context Request request,
+            @Context UriInfo uri) {
         TimelineSnapshot t = snapshots.require(slug);
-        Map<String, Object> vars = timelineView(t, params, PAGE_SIZE);
-        return templates.render("timeline/timeline", vars);
+        return cached(request, uri, String.valueOf(t.contentRev()), t.updatedAt(),
+                () -> templates.render("timeline/timeline", timelineView(t, params, PAGE_SIZE)));
     }
 
     @GET
     @Path("timelines/{slug}/events/{id}")
-    public String event(@RestPath String slug, @RestPath String id) {
+    public Response event(@RestPath String slug, @RestPath String id, @Context Request request, @Context UriInfo uri) {
         TimelineSnapshot t = snapshots.require(slug);
+        return cached(request, uri, String.valueOf(t.contentRev()), t.updatedAt(), () -> eventPage(t, id));
+    }
+
+    private Response cached(Request request, UriInfo uri, String revision, java.time.Instant lastModified,
+            java.util.function.Supplier<String> render) {
+        return cache.respond(request, cache.get(uri.getRequestUri().toString(), revision,
+                () -> Representation.of(render.get(), HTML, lastModified)));
+    }
+
+    private String eventPage(TimelineSnapshot t, String id) {
         EventView e = t.event(id).orElseThrow(() -> new NotFound(
                 "The timeline \u201c" + t.title() + "\u201d has no event \u201c" + id + "\u201d."));
         int index = t.events().indexOf(e);

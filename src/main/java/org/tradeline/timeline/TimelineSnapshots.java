@@ -76,6 +76,13 @@ public class TimelineSnapshots {
         return slugs.stream().map(this::published).flatMap(Optional::stream).toList();
     }
 
+    /** A revision for a list of timelines: changes when any of them changes, or the list does. */
+    public static String revision(List<TimelineSnapshot> timelines) {
+        StringBuilder b = new StringBuilder();
+        timelines.forEach(t -> b.append(t.slug()).append(':').append(t.contentRev()).append(','));
+        return b.toString();
+    }
+
     /** The published timeline, or a 404 that says so. */
     public TimelineSnapshot require(String slug) {
         return published(slug).orElseThrow(() -> new org.tradeline.system.NotFound(

@@ -1,0 +1,85 @@
+package org.tradeline.system;
+
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.MultiMap;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.regex.Pattern;
+
+/**
+ * Headers every answer gets, in one place, before any route runs:
+ * <ul>
+ * <li>CORS for public reads only: {@code Access-Control-Allow-Origin: *} on GET/HEAD of the JSON
+ * API, feeds and exports, and preflights answered for those; never on writes or the editor area;</li>
+ * <li>security headers: a Content-Security-Policy without inline scripts, nosniff, a referrer
+ * policy, a permissions policy; framing refused everywhere except the embed routes;</li>
+ * <li>{@code Cache-Control: no-store} on the editor area and sign-in pages; a signed-in editor's
+ * public pages are {@code private, no-cache}, so what they just published shows at once (always
+ * revalidated by ETag) while readers and CDNs keep the shared caching.</li>
+ * </ul>
+ */
+@ApplicationScoped
+public class HttpPolicy {
+
+    /** Public, read-only resources other sites may fetch from a browser. */
+    static final Pattern CORS_READS = Pattern.compile(
+            "/api/timelines(/[^/]+(/events(/[^/]+)?|/timelinejs)?)?|/timelines/[^/]+(\\.yaml|/feed\\.atom|/calendar\\.ics|/events\\.csv)|/oembed");
+    static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' https: data:; "
+            + "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors ";
+
+    void install(@Observes Router router) {
+        router.route().order(Integer.MIN_VALUE).handler(this::handle);
+    }
+
+    void handle(RoutingContext ctx) {
+        HttpServerRequest request = ctx.request();
+        String path = ctx.normalizedPath();
+        boolean corsRead = CORS_READS.matcher(path).matches();
+        if (request.method() == HttpMethod.OPTIONS && request.getHeader("Access-Control-Request-Method") != null) {
+            preflight(ctx, corsRead);
+            return;
+        }
+        boolean embed = path.startsWith("/embed/") || path.equals("/embed.js");
+        boolean editor = path.equals("/editor") || path.startsWith("/editor/") || path.equals("/login")
+                || path.equals("/logout");
+        boolean safeMethod = request.method() == HttpMethod.GET || request.method() == HttpMethod.HEAD;
+        boolean signedIn = request.getCookie("tl_session") != null;
+        ctx.addHeadersEndHandler(v -> {
+            MultiMap h = ctx.response().headers();
+            h.set("X-Content-Type-Options", "nosniff");
+            h.set("Referrer-Policy", "strict-origin-when-cross-origin");
+            h.set("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=(), usb=()");
+            h.set("Content-Security-Policy", CSP + (embed ? "*" : "'none'"));
+            if (!embed) {
+                h.set("X-Frame-Options", "DENY");
+            }
+            if (corsRead && safeMethod) {
+                h.set("Access-Control-Allow-Origin", "*");
+                h.set("Access-Control-Expose-Headers", "ETag, Last-Modified, Link");
+            }
+            if (editor) {
+                h.set("Cache-Control", "no-store");
+            } else if (signedIn && h.contains("Cache-Control")) {
+                h.set("Cache-Control", "private, no-cache");
+            }
+        });
+        ctx.next();
+    }
+
+    private static void preflight(RoutingContext ctx, boolean corsRead) {
+        String method = ctx.request().getHeader("Access-Control-Request-Method");
+        boolean allowed = corsRead && ("GET".equals(method) || "HEAD".equals(method));
+        var response = ctx.response().setStatusCode(allowed ? 204 : 403);
+        response.putHeader("Vary", "Origin, Access-Control-Request-Method, Access-Control-Request-Headers");
+        if (allowed) {
+            response.putHeader("Access-Control-Allow-Origin", "*")
+                    .putHeader("Access-Control-Allow-Methods", "GET, HEAD, OPTIONS")
+                    .putHeader("Access-Control-Allow-Headers", "If-None-Match, If-Modified-Since, Accept")
+                    .putHeader("Access-Control-Max-Age", "86400");
+        }
+        response.end();
+    }
+}

@@ -1,0 +1,85 @@
+package org.tradeline.system;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * Public responses, built once per content revision and kept as bytes. A request names the
+ * representation (path, query, base URL) and the revision of the content it shows; a changed
+ * revision means a rebuild, so a write invalidates exactly the timeline it touched. Answers carry
+ * a strong ETag, Last-Modified and CDN-friendly Cache-Control, and 304 on a matching
+ * If-None-Match.
+ */
+@ApplicationScoped
+public class PublicCache {
+
+    static final int MAX_ENTRIES = 5_000;
+    /** Bytes kept at most; the least recently used representations go first. */
+    static final long MAX_BYTES = 48L * 1024 * 1024;
+    static final int MAX_AGE_SECONDS = 60;
+    static final int STALE_SECONDS = 600;
+    public static final String CACHE_CONTROL = "public, max-age=" + MAX_AGE_SECONDS + ", stale-while-revalidate=" + STALE_SECONDS;
+
+    private record Entry(String revision, Representation representation) {
+    }
+
+    private long bytes;
+    private final Map<String, Entry> entries = new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Entry> eldest) {
+            if (size() > MAX_ENTRIES || bytes > MAX_BYTES) {
+                bytes -= eldest.getValue().representation().body().length;
+                return true;
+            }
+            return false;
+        }
+    };
+
+    /** The representation for {@code key} at {@code revision}, built by {@code build} only when missing or stale. */
+    public Representation get(String key, String revision, Supplier<Representation> build) {
+        synchronized (entries) {
+            Entry e = entries.get(key);
+            if (e != null && e.revision().equals(revision)) {
+                return e.representation();
+            }
+        }
+        Representation fresh = build.get();
+        synchronized (entries) {
+            Entry old = entries.put(key, new Entry(revision, fresh));
+            bytes += fresh.body().length - (old == null ? 0 : old.representation().body().length);
+        }
+        return fresh;
+    }
+
+    private final io.vertx.ext.web.RoutingContext routing;
+
+    PublicCache(io.vertx.ext.web.RoutingContext routing) {
+        this.routing = routing;
+    }
+
+    /**
+     * 200 with the bytes, or 304 when the client's copy is current. The gzip-encoded variant (which
+     * the HTTP layer produces when the client accepts it) gets its own strong ETag, as RFC 9110 asks.
+     */
+    public Response respond(Request request, Representation r) {
+        String accept = routing.request().getHeader("Accept-Encoding");
+        boolean gzip = accept != null && accept.toLowerCase(java.util.Locale.ROOT).contains("gzip");
+        EntityTag tag = new EntityTag(gzip ? r.etag() + "-gz" : r.etag());
+        Response.ResponseBuilder notModified = r.lastModified() == null ? request.evaluatePreconditions(tag)
+                : request.evaluatePreconditions(Date.from(r.lastModified()), tag);
+        Response.ResponseBuilder builder = notModified != null ? notModified
+                : Response.ok(r.body()).type(r.mediaType());
+        builder.tag(tag).header("Cache-Control", CACHE_CONTROL).header("Vary", "Accept-Encoding");
+        if (r.lastModified() != null) {
+            builder.lastModified(Date.from(r.lastModified()));
+        }
+        return builder.build();
+    }
+
+}
