@@ -23,7 +23,7 @@ public class FilterParams {
     @RestQuery
     String size;
 
-    EventFilter filter(TimelineSnapshot timeline) {
+    public EventFilter filter(TimelineSnapshot timeline) {
         return EventFilter.parse(category, actor, from, to, q, timeline::hasActor);
     }
 

@@ -25,7 +25,7 @@ import org.tradeline.timeline.TimelineSnapshot.EventView;
 /** Readers' HTML pages: the index, a timeline with its filters, an event's permalink page. */
 @Path("/")
 @Produces(MediaType.TEXT_HTML + ";charset=UTF-8")
-class TimelinePages {
+public class TimelinePages {
 
     static final int PAGE_SIZE = 100;
     private static final int MAX_PAGE = 100_000;
@@ -35,11 +35,16 @@ class TimelinePages {
     private final TimelineSnapshots snapshots;
     private final Templates templates;
     private final PublicCache cache;
+    private final org.tradeline.system.Links links;
+    private final org.tradeline.system.TradelineConfig config;
 
-    TimelinePages(TimelineSnapshots snapshots, Templates templates, PublicCache cache) {
+    TimelinePages(TimelineSnapshots snapshots, Templates templates, PublicCache cache, org.tradeline.system.Links links,
+            org.tradeline.system.TradelineConfig config) {
         this.snapshots = snapshots;
         this.templates = templates;
         this.cache = cache;
+        this.links = links;
+        this.config = config;
     }
 
     @GET
@@ -54,15 +59,18 @@ class TimelinePages {
     public Response timeline(@RestPath String slug, @BeanParam FilterParams params, @Context Request request,
             @Context UriInfo uri) {
         TimelineSnapshot t = snapshots.require(slug);
-        return cached(request, uri, String.valueOf(t.contentRev()), t.updatedAt(),
-                () -> templates.render("timeline/timeline", timelineView(t, params, PAGE_SIZE)));
+        return cached(request, uri, String.valueOf(t.contentRev()), t.updatedAt(), () -> {
+            Map<String, Object> vars = timelineView(t, params, PAGE_SIZE);
+            vars.put("pageMeta", PageMetas.timeline(t, links.base(uri), config.site().name()));
+            return templates.render("timeline/timeline", vars);
+        });
     }
 
     @GET
     @Path("timelines/{slug}/events/{id}")
     public Response event(@RestPath String slug, @RestPath String id, @Context Request request, @Context UriInfo uri) {
         TimelineSnapshot t = snapshots.require(slug);
-        return cached(request, uri, String.valueOf(t.contentRev()), t.updatedAt(), () -> eventPage(t, id));
+        return cached(request, uri, String.valueOf(t.contentRev()), t.updatedAt(), () -> eventPage(t, id, links.base(uri)));
     }
 
     private Response cached(Request request, UriInfo uri, String revision, java.time.Instant lastModified,
@@ -71,7 +79,7 @@ class TimelinePages {
                 () -> Representation.of(render.get(), HTML, lastModified)));
     }
 
-    private String eventPage(TimelineSnapshot t, String id) {
+    private String eventPage(TimelineSnapshot t, String id, String base) {
         EventView e = t.event(id).orElseThrow(() -> new NotFound(
                 "The timeline \u201c" + t.title() + "\u201d has no event \u201c" + id + "\u201d."));
         int index = t.events().indexOf(e);
@@ -80,13 +88,21 @@ class TimelinePages {
         vars.put("event", e);
         vars.put("previous", index > 0 ? t.events().get(index - 1) : null);
         vars.put("next", index < t.events().size() - 1 ? t.events().get(index + 1) : null);
+        vars.put("pageMeta", PageMetas.event(t, e, base, config.site().name()));
         return templates.render("timeline/event", vars);
     }
 
-    /** The variables of a filtered, paged timeline view (shared with the embed). */
     static Map<String, Object> timelineView(TimelineSnapshot t, FilterParams params, int pageSize) {
+        return timelineView(t, params, pageSize, false);
+    }
+
+    /** The variables of a filtered, paged timeline view (shared with the embed, which can show key events only). */
+    public static Map<String, Object> timelineView(TimelineSnapshot t, FilterParams params, int pageSize, boolean keyOnly) {
         EventFilter filter = params.filter(t);
         List<EventView> matching = filter.apply(t.events());
+        if (keyOnly) {
+            matching = matching.stream().filter(e -> e.importance() == org.tradeline.event.Importance.MAJOR).toList();
+        }
         int number = params.page(MAX_PAGE);
         Page<EventView> page = Page.of(matching, number, pageSize);
         Map<String, Object> vars = new HashMap<>();
@@ -96,8 +112,8 @@ class TimelinePages {
         vars.put("page", page);
         vars.put("categories", Category.values());
         vars.put("categoriesInUse", t.categoriesInUse());
-        vars.put("previousLink", pageLink(t.slug(), filter, number - 1));
-        vars.put("nextLink", pageLink(t.slug(), filter, number + 1));
+        vars.put("previousLink", pageLink(t.slug(), filter, number - 1, keyOnly));
+        vars.put("nextLink", pageLink(t.slug(), filter, number + 1, keyOnly));
         vars.put("yearStarts", yearStarts(page.items()));
         return vars;
     }
@@ -115,10 +131,10 @@ class TimelinePages {
         return ids;
     }
 
-    private static String pageLink(String slug, EventFilter filter, int n) {
-        String q = filter.toQuery();
+    private static String pageLink(String slug, EventFilter filter, int n, boolean keyOnly) {
+        String q = filter.toQuery() + (keyOnly ? (filter.isEmpty() ? "" : "&") + "key=true" : "");
         String pagePart = n > 1 ? "page=" + n : "";
         String all = q.isEmpty() ? pagePart : pagePart.isEmpty() ? q : q + "&" + pagePart;
-        return "/timelines/" + slug + (all.isEmpty() ? "" : "?" + all);
+        return (keyOnly ? "/embed/timelines/" : "/timelines/") + slug + (all.isEmpty() ? "" : "?" + all);
     }
 }

@@ -1,0 +1,92 @@
+package org.tradeline.embed;
+
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.HashMap;
+import java.util.Map;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+import org.tradeline.system.InvalidParameterException;
+import org.tradeline.system.Links;
+import org.tradeline.system.NotFound;
+import org.tradeline.system.PublicCache;
+import org.tradeline.system.Representation;
+import org.tradeline.system.Templates;
+import org.tradeline.timeline.FilterParams;
+import org.tradeline.timeline.TimelinePages;
+import org.tradeline.timeline.TimelineSnapshot;
+import org.tradeline.timeline.TimelineSnapshots;
+
+/**
+ * Timelines and events for other sites' articles: no site chrome, links open in the top window,
+ * framable by anyone (the CSP says so for /embed only), and a tiny script that reports the page's
+ * height to the host in pym.js messages so the iframe sizes itself.
+ */
+@Path("/embed")
+@Produces(MediaType.TEXT_HTML + ";charset=UTF-8")
+class EmbedPages {
+
+    static final int PAGE_SIZE = 50;
+
+    private final TimelineSnapshots snapshots;
+    private final Templates templates;
+    private final PublicCache cache;
+    private final Links links;
+
+    EmbedPages(TimelineSnapshots snapshots, Templates templates, PublicCache cache, Links links) {
+        this.snapshots = snapshots;
+        this.templates = templates;
+        this.cache = cache;
+        this.links = links;
+    }
+
+    @GET
+    @Path("timelines/{slug}")
+    public Response timeline(@RestPath String slug, @BeanParam FilterParams params, @RestQuery String key,
+            @Context Request request, @Context UriInfo uri) {
+        TimelineSnapshot t = snapshots.require(slug);
+        boolean keyOnly = flag("key", key);
+        return cache.respond(request, cache.get(uri.getRequestUri().toString(), String.valueOf(t.contentRev()), () -> {
+            Map<String, Object> vars = TimelinePages.timelineView(t, params, PAGE_SIZE, keyOnly);
+            vars.put("base", links.base(uri));
+            vars.put("keyOnly", keyOnly);
+            return Representation.of(templates.render("embed/timeline", vars), TimelinePagesHtml.HTML, t.updatedAt());
+        }));
+    }
+
+    @GET
+    @Path("timelines/{slug}/events/{id}")
+    public Response event(@RestPath String slug, @RestPath String id, @Context Request request, @Context UriInfo uri) {
+        TimelineSnapshot t = snapshots.require(slug);
+        var e = t.event(id).orElseThrow(() -> new NotFound("The timeline has no event \u201c" + id + "\u201d."));
+        return cache.respond(request, cache.get(uri.getRequestUri().toString(), String.valueOf(t.contentRev()), () -> {
+            Map<String, Object> vars = new HashMap<>();
+            vars.put("timeline", t);
+            vars.put("event", e);
+            vars.put("base", links.base(uri));
+            return Representation.of(templates.render("embed/event", vars), TimelinePagesHtml.HTML, e.updatedAt());
+        }));
+    }
+
+    private static boolean flag(String name, String value) {
+        if (value == null || value.isBlank() || value.equals("0") || value.equals("false")) {
+            return false;
+        }
+        if (value.equals("1") || value.equals("true")) {
+            return true;
+        }
+        throw new InvalidParameterException(name, name + " must be true or false.");
+    }
+
+    /** The HTML media type shared with the readers' pages. */
+    static final class TimelinePagesHtml {
+        static final String HTML = MediaType.TEXT_HTML + ";charset=UTF-8";
+    }
+}
