@@ -1,0 +1,38 @@
+package org.tradeline.feed;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import org.jboss.resteasy.reactive.RestPath;
+import org.tradeline.system.Links;
+import org.tradeline.timeline.TimelineSnapshots;
+
+/**
+ * {@code GET /api/timelines/{slug}/timelinejs}: the timeline in TimelineJS3's JSON format, every
+ * published event.
+ *
+ * <p>The class path must be "/api/timelines", like the read and write APIs: RESTEasy Reactive first
+ * picks the most specific class-level path and then looks for the method only among the classes
+ * with that path, so under a class at "/" this method would never be reached (a 404).
+ */
+@Path("/api/timelines")
+class TimelineJsApi {
+
+    private final TimelineSnapshots snapshots;
+    private final Links links;
+
+    TimelineJsApi(TimelineSnapshots snapshots, Links links) {
+        this.snapshots = snapshots;
+        this.links = links;
+    }
+
+    @GET
+    @Path("{slug}/timelinejs")
+    @Produces(MediaType.APPLICATION_JSON)
+    public TimelineJsExport.TimelineJs timelineJs(@RestPath String slug, @Context UriInfo uri) {
+        return TimelineJsExport.of(snapshots.require(slug), links.base(uri));
+    }
+}
