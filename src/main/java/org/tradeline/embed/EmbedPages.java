@@ -17,7 +17,6 @@ import org.tradeline.system.InvalidParameterException;
 import org.tradeline.system.Links;
 import org.tradeline.system.NotFound;
 import org.tradeline.system.PublicCache;
-import org.tradeline.system.Representation;
 import org.tradeline.system.Templates;
 import org.tradeline.timeline.FilterParams;
 import org.tradeline.timeline.TimelinePages;
@@ -34,6 +33,7 @@ import org.tradeline.timeline.TimelineSnapshots;
 class EmbedPages {
 
     static final int PAGE_SIZE = 50;
+    static final String HTML = MediaType.TEXT_HTML + ";charset=UTF-8";
 
     private final TimelineSnapshots snapshots;
     private final Templates templates;
@@ -53,12 +53,12 @@ class EmbedPages {
             @Context Request request, @Context UriInfo uri) {
         TimelineSnapshot t = snapshots.require(slug);
         boolean keyOnly = flag("key", key);
-        return cache.respond(request, cache.get(uri.getRequestUri().toString(), String.valueOf(t.contentRev()), () -> {
+        return cache.text(request, uri, String.valueOf(t.contentRev()), t.updatedAt(), HTML, () -> {
             Map<String, Object> vars = TimelinePages.timelineView(t, params, PAGE_SIZE, keyOnly);
             vars.put("base", links.base(uri));
             vars.put("keyOnly", keyOnly);
-            return Representation.of(templates.render("embed/timeline", vars), TimelinePagesHtml.HTML, t.updatedAt());
-        }));
+            return templates.render("embed/timeline", vars);
+        });
     }
 
     @GET
@@ -66,13 +66,13 @@ class EmbedPages {
     public Response event(@RestPath String slug, @RestPath String id, @Context Request request, @Context UriInfo uri) {
         TimelineSnapshot t = snapshots.require(slug);
         var e = t.event(id).orElseThrow(() -> new NotFound("The timeline has no event \u201c" + id + "\u201d."));
-        return cache.respond(request, cache.get(uri.getRequestUri().toString(), String.valueOf(t.contentRev()), () -> {
+        return cache.text(request, uri, String.valueOf(t.contentRev()), e.updatedAt(), HTML, () -> {
             Map<String, Object> vars = new HashMap<>();
             vars.put("timeline", t);
             vars.put("event", e);
             vars.put("base", links.base(uri));
-            return Representation.of(templates.render("embed/event", vars), TimelinePagesHtml.HTML, e.updatedAt());
-        }));
+            return templates.render("embed/event", vars);
+        });
     }
 
     private static boolean flag(String name, String value) {
@@ -83,10 +83,5 @@ class EmbedPages {
             return true;
         }
         throw new InvalidParameterException(name, name + " must be true or false.");
-    }
-
-    /** The HTML media type shared with the readers' pages. */
-    static final class TimelinePagesHtml {
-        static final String HTML = MediaType.TEXT_HTML + ";charset=UTF-8";
     }
 }

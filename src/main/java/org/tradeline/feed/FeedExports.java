@@ -5,7 +5,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.UriInfo;
+import org.tradeline.system.PublicCache;
+import org.tradeline.timeline.TimelineSnapshot;
 import org.jboss.resteasy.reactive.RestPath;
 import org.tradeline.system.Links;
 import org.tradeline.system.TradelineConfig;
@@ -22,32 +25,40 @@ class FeedExports {
     private final TimelineSnapshots snapshots;
     private final Links links;
     private final TradelineConfig config;
+    private final PublicCache cache;
 
-    FeedExports(TimelineSnapshots snapshots, Links links, TradelineConfig config) {
+    FeedExports(TimelineSnapshots snapshots, Links links, TradelineConfig config, PublicCache cache) {
         this.snapshots = snapshots;
         this.links = links;
         this.config = config;
+        this.cache = cache;
     }
 
     @GET
     @Path("timelines/{slug}/feed.atom")
     @Produces(AtomFeed.MEDIA_TYPE)
-    public String atom(@RestPath String slug, @Context UriInfo uri) {
-        return AtomFeed.write(snapshots.require(slug), links.base(uri), config.site().name());
+    public Response atom(@RestPath String slug, @Context UriInfo uri, @Context Request request) {
+        TimelineSnapshot t = snapshots.require(slug);
+        return cache.text(request, uri, String.valueOf(t.contentRev()), t.updatedAt(), AtomFeed.MEDIA_TYPE,
+                () -> AtomFeed.write(t, links.base(uri), config.site().name()));
     }
 
     @GET
     @Path("timelines/{slug}/calendar.ics")
     @Produces(ICalendarFeed.MEDIA_TYPE)
-    public String calendar(@RestPath String slug, @Context UriInfo uri) {
-        return ICalendarFeed.write(snapshots.require(slug), links.base(uri), config.site().name());
+    public Response calendar(@RestPath String slug, @Context UriInfo uri, @Context Request request) {
+        TimelineSnapshot t = snapshots.require(slug);
+        return cache.text(request, uri, String.valueOf(t.contentRev()), t.updatedAt(), ICalendarFeed.MEDIA_TYPE,
+                () -> ICalendarFeed.write(t, links.base(uri), config.site().name()));
     }
 
     @GET
     @Path("timelines/{slug}/events.csv")
     @Produces(CsvExport.MEDIA_TYPE)
-    public Response csv(@RestPath String slug) {
-        String csv = CsvExport.write(snapshots.require(slug));
-        return Response.ok(csv).header("Content-Disposition", "attachment; filename=\"" + slug + "-events.csv\"").build();
+    public Response csv(@RestPath String slug, @Context UriInfo uri, @Context Request request) {
+        TimelineSnapshot t = snapshots.require(slug);
+        Response r = cache.text(request, uri, String.valueOf(t.contentRev()), t.updatedAt(), CsvExport.MEDIA_TYPE,
+                () -> CsvExport.write(t));
+        return Response.fromResponse(r).header("Content-Disposition", "attachment; filename=\"" + slug + "-events.csv\"").build();
     }
 }

@@ -5,7 +5,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.tradeline.system.PublicCache;
+import org.tradeline.timeline.TimelineSnapshot;
 import org.jboss.resteasy.reactive.RestPath;
 import org.tradeline.system.Links;
 import org.tradeline.timeline.TimelineSnapshots;
@@ -23,16 +27,19 @@ class TimelineJsApi {
 
     private final TimelineSnapshots snapshots;
     private final Links links;
+    private final PublicCache cache;
 
-    TimelineJsApi(TimelineSnapshots snapshots, Links links) {
+    TimelineJsApi(TimelineSnapshots snapshots, Links links, PublicCache cache) {
         this.snapshots = snapshots;
         this.links = links;
+        this.cache = cache;
     }
 
     @GET
     @Path("{slug}/timelinejs")
     @Produces(MediaType.APPLICATION_JSON)
-    public TimelineJsExport.TimelineJs timelineJs(@RestPath String slug, @Context UriInfo uri) {
-        return TimelineJsExport.of(snapshots.require(slug), links.base(uri));
+    public Response timelineJs(@RestPath String slug, @Context UriInfo uri, @Context Request request) {
+        TimelineSnapshot t = snapshots.require(slug);
+        return cache.json(request, uri, String.valueOf(t.contentRev()), t.updatedAt(), () -> TimelineJsExport.of(t, links.base(uri)));
     }
 }

@@ -58,9 +58,33 @@ public class PublicCache {
     }
 
     private final io.vertx.ext.web.RoutingContext routing;
+    private final com.fasterxml.jackson.databind.ObjectMapper json;
 
-    PublicCache(io.vertx.ext.web.RoutingContext routing) {
+    PublicCache(io.vertx.ext.web.RoutingContext routing, com.fasterxml.jackson.databind.ObjectMapper json) {
         this.routing = routing;
+        this.json = json;
+    }
+
+    /**
+     * The answer for this request URL at {@code revision}: text built by {@code build} once per
+     * revision (errors it throws are answered, never cached).
+     */
+    public Response text(Request request, jakarta.ws.rs.core.UriInfo uri, String revision, java.time.Instant lastModified,
+            String mediaType, Supplier<String> build) {
+        return respond(request, get(uri.getRequestUri().toString(), revision,
+                () -> Representation.of(build.get(), mediaType, lastModified)));
+    }
+
+    /** The same for a JSON body, serialised with the application's ObjectMapper. */
+    public Response json(Request request, jakarta.ws.rs.core.UriInfo uri, String revision, java.time.Instant lastModified,
+            Supplier<Object> build) {
+        return respond(request, get(uri.getRequestUri().toString(), revision, () -> {
+            try {
+                return Representation.of(json.writeValueAsBytes(build.get()), "application/json;charset=UTF-8", lastModified);
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        }));
     }
 
     /**

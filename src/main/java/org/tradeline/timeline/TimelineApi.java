@@ -19,7 +19,6 @@ import org.tradeline.system.Links;
 import org.tradeline.system.NotFound;
 import org.tradeline.system.Page;
 import org.tradeline.system.PublicCache;
-import org.tradeline.system.Representation;
 import org.tradeline.timeline.TimelineSnapshot.EventView;
 
 /** The public JSON read API. Only published timelines and events appear here. */
@@ -30,18 +29,14 @@ class TimelineApi {
     static final int DEFAULT_SIZE = 50;
     static final int MAX_SIZE = 500;
 
-    static final String JSON = MediaType.APPLICATION_JSON + ";charset=UTF-8";
-
     private final TimelineSnapshots snapshots;
     private final Links links;
     private final PublicCache cache;
-    private final com.fasterxml.jackson.databind.ObjectMapper json;
 
-    TimelineApi(TimelineSnapshots snapshots, Links links, PublicCache cache, com.fasterxml.jackson.databind.ObjectMapper json) {
+    TimelineApi(TimelineSnapshots snapshots, Links links, PublicCache cache) {
         this.snapshots = snapshots;
         this.links = links;
         this.cache = cache;
-        this.json = json;
     }
 
     @GET
@@ -84,13 +79,7 @@ class TimelineApi {
 
     private Response cached(Request request, UriInfo uri, String revision, java.time.Instant lastModified,
             java.util.function.Supplier<Object> build) {
-        return cache.respond(request, cache.get(uri.getRequestUri().toString(), revision, () -> {
-            try {
-                return Representation.of(json.writeValueAsBytes(build.get()), JSON, lastModified);
-            } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
-                throw new IllegalStateException(ex);
-            }
-        }));
+        return cache.json(request, uri, revision, lastModified, build);
     }
 
     private static Map<String, String> describe(EventFilter f) {

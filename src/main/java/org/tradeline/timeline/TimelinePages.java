@@ -18,7 +18,6 @@ import org.tradeline.event.EventFilter;
 import org.tradeline.system.NotFound;
 import org.tradeline.system.Page;
 import org.tradeline.system.PublicCache;
-import org.tradeline.system.Representation;
 import org.tradeline.system.Templates;
 import org.tradeline.timeline.TimelineSnapshot.EventView;
 
@@ -75,8 +74,7 @@ public class TimelinePages {
 
     private Response cached(Request request, UriInfo uri, String revision, java.time.Instant lastModified,
             java.util.function.Supplier<String> render) {
-        return cache.respond(request, cache.get(uri.getRequestUri().toString(), revision,
-                () -> Representation.of(render.get(), HTML, lastModified)));
+        return cache.text(request, uri, revision, lastModified, HTML, render);
     }
 
     private String eventPage(TimelineSnapshot t, String id, String base) {

@@ -22,13 +22,24 @@ import org.tradeline.timeline.Timeline;
 @Path("/")
 public class TimelineExport {
 
+    private final org.tradeline.timeline.TimelineSnapshots snapshots;
+    private final org.tradeline.system.PublicCache cache;
+
+    TimelineExport(org.tradeline.timeline.TimelineSnapshots snapshots, org.tradeline.system.PublicCache cache) {
+        this.snapshots = snapshots;
+        this.cache = cache;
+    }
+
     public static final String MEDIA_TYPE = "application/yaml;charset=UTF-8";
 
     @GET
     @Path("timelines/{slug}.yaml")
     @Produces(MEDIA_TYPE)
-    public Response published(@RestPath String slug) {
-        return attachment(slug, yaml(slug, true));
+    public Response published(@RestPath String slug, @jakarta.ws.rs.core.Context jakarta.ws.rs.core.Request request,
+            @jakarta.ws.rs.core.Context jakarta.ws.rs.core.UriInfo uri) {
+        var t = snapshots.require(slug);
+        Response r = cache.text(request, uri, String.valueOf(t.contentRev()), t.updatedAt(), MEDIA_TYPE, () -> yaml(slug, true));
+        return Response.fromResponse(r).header("Content-Disposition", "attachment; filename=\"" + slug + ".yaml\"").build();
     }
 
     public static Response attachment(String slug, String yaml) {
