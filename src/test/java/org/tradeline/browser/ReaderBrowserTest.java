@@ -93,6 +93,10 @@ class ReaderBrowserTest {
         assertAccessible("the 400 page");
         driver.get(url("/timelines/precision-fixture"));
         assertAccessible("the fixture timeline with spans and hostile text");
+        driver.get(url("/embed/timelines/nippon-steel-us-steel"));
+        assertAccessible("the embedded timeline");
+        driver.get(url("/embed/timelines/nippon-steel-us-steel/events/cfius-review-period"));
+        assertAccessible("an embedded event");
     }
 
     @Test

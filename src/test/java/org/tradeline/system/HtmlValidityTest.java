@@ -33,6 +33,9 @@ class HtmlValidityTest {
         PAGES.put("/timelines/nippon-steel-us-steel/events/cliffs-offer-rejected", 200);
         PAGES.put("/timelines/precision-fixture", 200);
         PAGES.put("/timelines/precision-fixture/events/hostile-text", 200);
+        PAGES.put("/embed/timelines/nippon-steel-us-steel", 200);
+        PAGES.put("/embed/timelines/nippon-steel-us-steel?key=true", 200);
+        PAGES.put("/embed/timelines/nippon-steel-us-steel/events/cfius-review-period", 200);
         PAGES.put("/timelines/unknown", 404);
         PAGES.put("/timelines/nippon-steel-us-steel?from=bad", 400);
     }
