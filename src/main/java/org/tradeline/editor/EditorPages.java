@@ -248,6 +248,64 @@ class EditorPages {
         return templates.render("editor/history", vars);
     }
 
+    // --- CSV import (TimelineJS spreadsheet) ---------------------------------------------
+
+    @GET
+    @Path("timelines/{slug}/import")
+    public String importForm(@RestPath String slug) {
+        return importPage(slug, null, null, "draft", null);
+    }
+
+    @POST
+    @Path("timelines/{slug}/import")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Response importCsv(@RestPath String slug, @org.jboss.resteasy.reactive.RestForm("file") org.jboss.resteasy.reactive.multipart.FileUpload file,
+            @org.jboss.resteasy.reactive.RestForm String csv, @org.jboss.resteasy.reactive.RestForm String status,
+            @org.jboss.resteasy.reactive.RestForm String action) {
+        String text = csv;
+        if (file != null && file.size() > 0) {
+            try {
+                text = new String(java.nio.file.Files.readAllBytes(file.uploadedFile()), java.nio.charset.StandardCharsets.UTF_8);
+            } catch (java.io.IOException e) {
+                text = null;
+            }
+        }
+        String importStatus = "published".equals(status) ? "published" : "draft";
+        if (text == null || text.isBlank()) {
+            return invalid(importPage(slug, null, null, importStatus, "Choose a CSV file, or paste its contents."));
+        }
+        List<CsvImport.Row> rows;
+        try {
+            queries.timeline(slug); // 404 for an unknown timeline
+            var actors = queries.actors(slug);
+            rows = CsvImport.read(text, importStatus, id -> actors.stream().anyMatch(a -> a.id().equals(id)));
+        } catch (IllegalArgumentException e) {
+            return invalid(importPage(slug, null, null, importStatus, e.getMessage()));
+        }
+        List<EventInput> accepted = rows.stream().filter(CsvImport.Row::accepted).map(CsvImport.Row::event).toList();
+        if ("import".equals(action) && !accepted.isEmpty()) {
+            try {
+                service.importEvents(slug, accepted, context.username());
+                return seeOther("/editor/timelines/" + slug + "?done=csv-imported");
+            } catch (InvalidInput e) {
+                return invalid(importPage(slug, rows, text, importStatus, "Nothing was imported: " + String.join(" ", e.errors().values())));
+            }
+        }
+        return ok(importPage(slug, rows, text, importStatus, null));
+    }
+
+    private String importPage(String slug, List<CsvImport.Row> rows, String csv, String status, String error) {
+        Map<String, Object> vars = context.page(null);
+        vars.put("timeline", queries.timeline(slug));
+        vars.put("rows", rows);
+        vars.put("csv", csv);
+        vars.put("importStatus", status);
+        vars.put("importError", error);
+        vars.put("acceptedCount", rows == null ? 0 : rows.stream().filter(CsvImport.Row::accepted).count());
+        vars.put("rejectedCount", rows == null ? 0 : rows.stream().filter(r -> r.skipped() == null && !r.accepted()).count());
+        return templates.render("editor/import", vars);
+    }
+
     @GET
     @Path("timelines/{slug}/export.yaml")
     @Produces("application/yaml;charset=UTF-8")

@@ -83,6 +83,15 @@ public class EditorService {
         return e;
     }
 
+    /** Creates every event in one transaction: all of them or, on any problem, none. */
+    @Transactional
+    public int importEvents(String slug, List<EventInput> events, String author) {
+        for (EventInput in : events) {
+            createEvent(slug, in, author);
+        }
+        return events.size();
+    }
+
     @Transactional
     public void deleteEvent(String slug, String id, Integer expectedVersion, boolean fromIfMatch, String updateNote, String author) {
         Event e = event(slug, id);

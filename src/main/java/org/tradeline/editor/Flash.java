@@ -20,6 +20,7 @@ public final class Flash {
             Map.entry("account-created", "The account was created."),
             Map.entry("account-disabled", "The account was disabled and signed out everywhere."),
             Map.entry("account-enabled", "The account was enabled."),
+            Map.entry("csv-imported", "The CSV's accepted rows were imported as events."),
             Map.entry("signed-out", "You are signed out."));
 
     private Flash() {

@@ -38,7 +38,10 @@ final class FeedText {
         return sources.isEmpty() ? body : body.isEmpty() ? sources : body + "\n" + sources;
     }
 
-    /** {@code <p>Sources: <a href="…">Title</a> (Publisher, Jan. 3, 2025); …</p>}, or "" without sources. */
+    /**
+     * {@code <p>Sources: <a href="…">Title</a> (Publisher, Jan. 3, 2025); <cite>Title</cite> (Publisher); …</p>},
+     * or "" without sources. Each title is an element, so the CSV import can read the sources back.
+     */
     static String sourcesHtml(List<SourceView> sources) {
         if (sources.isEmpty()) {
             return "";
@@ -50,7 +53,8 @@ final class FeedText {
             if (Markdown.isWebUrl(s.url())) {
                 item.append("<a href=\"").append(html(s.url().strip())).append("\" rel=\"noopener\">").append(title).append("</a>");
             } else {
-                item.append(title);
+                // <cite> marks where the title ends, so an imported CSV can tell title from publisher.
+                item.append("<cite>").append(title).append("</cite>");
             }
             item.append(" (").append(html(s.publisher()));
             if (s.displayDate() != null) {

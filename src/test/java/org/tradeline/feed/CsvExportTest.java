@@ -135,7 +135,7 @@ class CsvExportTest {
         assertThat(dates(blocked)).isEqualTo(cells("2025", "1", "3", "", "", ""));
         assertThat(blocked.get("Display Date")).isEqualTo("Jan. 3, 2025");
         assertThat(blocked.get("Group")).isEqualTo("Executive action");
-        assertThat(blocked.get("Text")).contains("<p>Sources: Order of January 3, 2025")
+        assertThat(blocked.get("Text")).contains("<p>Sources: <cite>Order of January 3, 2025")
                 .contains("<a href=\"https://www.michiganpublic.org/2025-01-03/");
         Map<String, String> review = rows.get(ids.indexOf("cfius-review-period"));
         assertThat(dates(review)).isEqualTo(cells("2024", "3", "14", "2024", "12", "23"));

@@ -103,7 +103,7 @@ class TimelineJsExportTest {
         assertThat(blocked).doesNotContainKey("end_date");
         assertThat(blocked.get("display_date")).isEqualTo("Jan. 3, 2025");
         assertThat(blocked.get("group")).isEqualTo("Executive action");
-        assertThat((String) map(blocked, "text").get("text")).contains("<p>Sources: Order of January 3, 2025")
+        assertThat((String) map(blocked, "text").get("text")).contains("<p>Sources: <cite>Order of January 3, 2025")
                 .contains("<a href=\"https://www.michiganpublic.org/2025-01-03/");
 
         Map<String, Object> review = event(json, "cfius-review-period");
