@@ -110,6 +110,38 @@ class WriteApiTest {
                 .post("/api/timelines/" + slug + "/events").then().statusCode(415);
     }
 
+    @Test
+    void shouldEnforceCountAndSizeLimits() {
+        java.util.List<Map<String, Object>> sources = new java.util.ArrayList<>();
+        for (int i = 0; i < 21; i++) {
+            sources.add(Map.of("title", "Source " + i, "publisher", "Wire"));
+        }
+        Map<String, Object> tooMany = new java.util.HashMap<>(event("Too many sources"));
+        tooMany.put("sources", sources);
+        asAdmin().body(tooMany).post("/api/timelines/" + slug + "/events").then()
+                .statusCode(422).body("errors.find { it.field == 'sources' }.message", containsString("at most 20"));
+        // A body over the 8 MB limit is refused from its Content-Length, before it is read.
+        assertThat(statusOfOversizedPost("/api/timelines/" + slug + "/events", 9 * 1024 * 1024)).isEqualTo(413);
+        given().get("/api/timelines/" + slug).then().body("eventCount", equalTo(0));
+    }
+
+    @io.quarkus.test.common.http.TestHTTPResource("/")
+    java.net.URL base;
+
+    /** Sends only the headers of a request announcing {@code length} bytes, and reads the status line. */
+    int statusOfOversizedPost(String path, int length) {
+        try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
+            String auth = java.util.Base64.getEncoder().encodeToString((ADMIN + ":" + ADMIN_PASSWORD).getBytes());
+            socket.getOutputStream().write(("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Basic " + auth
+                    + "\r\nContent-Type: application/json\r\nContent-Length: " + length + "\r\n\r\n{").getBytes());
+            socket.getOutputStream().flush();
+            String status = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream())).readLine();
+            return Integer.parseInt(status.split(" ")[1]);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     @Nested
     class OptimisticLocking {
 
