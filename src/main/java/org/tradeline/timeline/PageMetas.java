@@ -20,11 +20,12 @@ final class PageMetas {
     private PageMetas() {
     }
 
-    static PageMeta timeline(TimelineSnapshot t, String base, String siteName) {
+    /** {@code shown}: the events on this page (a 10,000-event timeline must not put all of them in every head). */
+    static PageMeta timeline(TimelineSnapshot t, List<EventView> shown, int firstPosition, String base, String siteName) {
         String url = base + Links.timelinePath(t.slug());
         List<Map<String, Object>> items = new ArrayList<>();
-        int position = 1;
-        for (EventView e : t.events()) {
+        int position = firstPosition;
+        for (EventView e : shown) {
             items.add(Map.of("@type", "ListItem", "position", position++, "item", event(t, e, base)));
         }
         Map<String, Object> page = webPage(t.title(), t.summary(), url, t, siteName);

@@ -60,7 +60,10 @@ public class TimelinePages {
         TimelineSnapshot t = snapshots.require(slug);
         return cached(request, uri, String.valueOf(t.contentRev()), t.updatedAt(), () -> {
             Map<String, Object> vars = timelineView(t, params, PAGE_SIZE);
-            vars.put("pageMeta", PageMetas.timeline(t, links.base(uri), config.site().name()));
+            @SuppressWarnings("unchecked")
+            Page<EventView> page = (Page<EventView>) vars.get("page");
+            vars.put("pageMeta", PageMetas.timeline(t, page.items(), Math.max(1, page.firstIndex()), links.base(uri),
+                    config.site().name()));
             return templates.render("timeline/timeline", vars);
         });
     }

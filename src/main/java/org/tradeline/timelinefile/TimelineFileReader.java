@@ -33,6 +33,7 @@ public final class TimelineFileReader {
     public static final int MAX_BYTES = 64 * 1024 * 1024;
 
     static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
+            .loaderOptions(loaderOptions())
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
             .enable(YAMLGenerator.Feature.LITERAL_BLOCK_STYLE)
@@ -42,6 +43,13 @@ public final class TimelineFileReader {
             .configure(SerializationFeature.INDENT_OUTPUT, true);
 
     private TimelineFileReader() {
+    }
+
+    /** SnakeYAML stops at 3 MB by default; a 10,000-event timeline is about 15 MB. */
+    private static org.yaml.snakeyaml.LoaderOptions loaderOptions() {
+        org.yaml.snakeyaml.LoaderOptions options = new org.yaml.snakeyaml.LoaderOptions();
+        options.setCodePointLimit(MAX_BYTES);
+        return options;
     }
 
     public static ParsedTimeline read(String fileName, String text) throws TimelineFileException {
