@@ -64,12 +64,14 @@ class EditorBrowserTest {
         type(field("Username"), "admin");
         type(field("Password"), "admin-test-password");
         driver.findElement(By.cssSelector("form.stacked button[type=submit]")).click();
+        TestTools.waitForUrl(driver, "/editor");
         assertThat(driver.getCurrentUrl()).endsWith("/editor");
         assertAccessible("the editor's timeline list");
 
         // Open the seeded timeline and add an event with two sources and a bad date.
         driver.findElement(By.linkText("Nippon Steel's bid for U.S. Steel")).click();
         driver.findElement(By.linkText("Add an event")).click();
+        TestTools.waitForUrl(driver, "/events/new");
         assertAccessible("the new event form");
         type(field("Headline"), HEADLINE);
         type(field("Date"), "2025-02-31");
@@ -96,6 +98,7 @@ class EditorBrowserTest {
         // Fix it and save as a draft: readers do not see it yet.
         type(field("Date"), "2025-02-28");
         driver.findElement(By.cssSelector(".form-actions button[type=submit]")).click();
+        TestTools.waitForUrl(driver, "done=event-created");
         assertThat(driver.findElement(By.cssSelector(".flash")).getText()).isEqualTo("The event was created.");
         String id = "2025-02-28-court-hears-the-companies-challenge";
         given().get("/api/timelines/nippon-steel-us-steel/events/" + id).then().statusCode(404);
@@ -104,6 +107,7 @@ class EditorBrowserTest {
         driver.get(url("/editor/timelines/nippon-steel-us-steel/events/" + id + "/edit"));
         new Select(field("Status")).selectByValue("published");
         driver.findElement(By.cssSelector(".form-actions button[type=submit]")).click();
+        TestTools.waitForUrl(driver, "done=event-saved");
         assertThat(driver.findElement(By.cssSelector(".flash")).getText()).contains("saved");
 
         driver.get(url("/timelines/nippon-steel-us-steel"));
@@ -116,6 +120,7 @@ class EditorBrowserTest {
         type(field("Body"), "Lawyers for the two companies argued the order should be set aside. The judge did not rule.");
         type(field("Update note"), "Updates with the judge's response");
         driver.findElement(By.cssSelector(".form-actions button[type=submit]")).click();
+        TestTools.waitForUrl(driver, "done=event-saved");
         driver.get(url("/timelines/nippon-steel-us-steel"));
         WebElement log = driver.findElement(By.cssSelector(".update-log"));
         assertThat(log.getText()).contains("Updates with the judge's response", HEADLINE);
@@ -132,9 +137,9 @@ class EditorBrowserTest {
 
         // Sign out.
         driver.findElement(By.cssSelector(".editor-nav button")).click();
-        assertThat(driver.getCurrentUrl()).contains("/login");
+        TestTools.waitForUrl(driver, "/login");
         assertThat(driver.findElement(By.cssSelector(".flash")).getText()).isEqualTo("You are signed out.");
         driver.get(url("/editor"));
-        assertThat(driver.getCurrentUrl()).contains("/login");
+        TestTools.waitForUrl(driver, "/login");
     }
 }

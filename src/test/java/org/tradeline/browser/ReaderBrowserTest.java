@@ -46,6 +46,7 @@ class ReaderBrowserTest {
         driver.get(url("/"));
         assertAccessible("the index");
         driver.findElement(By.linkText("Nippon Steel's bid for U.S. Steel")).click();
+        TestTools.waitForUrl(driver, "/timelines/nippon-steel-us-steel");
 
         assertThat(driver.getCurrentUrl()).endsWith("/timelines/nippon-steel-us-steel");
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Nippon Steel's bid for U.S. Steel");
@@ -56,7 +57,7 @@ class ReaderBrowserTest {
         // The filter form is a plain GET form: choose a category and submit it.
         new Select(driver.findElement(By.id("f-category"))).selectByVisibleText("Litigation");
         driver.findElement(By.cssSelector("form.filters button[type=submit]")).click();
-        assertThat(driver.getCurrentUrl()).contains("category=litigation");
+        TestTools.waitForUrl(driver, "category=litigation");
         List<WebElement> filtered = driver.findElements(By.cssSelector("ol.timeline > li > article"));
         assertThat(filtered).isNotEmpty().hasSizeLessThan(events.size());
         assertThat(filtered).allSatisfy(a ->
@@ -69,7 +70,7 @@ class ReaderBrowserTest {
         WebElement first = filtered.get(0).findElement(By.cssSelector("h2 a"));
         String headline = first.getText();
         first.click();
-        assertThat(driver.getCurrentUrl()).contains("/timelines/nippon-steel-us-steel/events/");
+        TestTools.waitForUrl(driver, "/timelines/nippon-steel-us-steel/events/");
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo(headline);
         assertThat(driver.findElements(By.cssSelector(".sources li"))).isNotEmpty();
         assertAccessible("an event page");
@@ -78,6 +79,7 @@ class ReaderBrowserTest {
         driver.get(url("/timelines/nippon-steel-us-steel"));
         driver.findElement(By.id("f-q")).sendKeys("zebra crossing");
         driver.findElement(By.cssSelector("form.filters button[type=submit]")).click();
+        TestTools.waitForUrl(driver, "q=zebra");
         assertThat(driver.findElement(By.cssSelector(".empty")).getText()).contains("No events match these filters");
         assertAccessible("an empty result");
     }

@@ -60,7 +60,15 @@ public final class TestTools {
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+        // Elements of a page that is still loading after a click are waited for, not missed.
+        driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
         return driver;
+    }
+
+    /** Waits until the browser is at a URL containing {@code part} (a click's navigation can still be running). */
+    public static void waitForUrl(WebDriver driver, String part) {
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(15))
+                .until(d -> d.getCurrentUrl().contains(part));
     }
 
     /** Console messages of level SEVERE (errors) logged by the page so far. */
