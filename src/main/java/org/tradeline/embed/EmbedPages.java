@@ -53,7 +53,7 @@ class EmbedPages {
             @Context Request request, @Context UriInfo uri) {
         TimelineSnapshot t = snapshots.require(slug);
         boolean keyOnly = flag("key", key);
-        return cache.text(request, uri, String.valueOf(t.contentRev()), t.updatedAt(), HTML, () -> {
+        return cache.text(request, t, t.updatedAt(), HTML, () -> {
             Map<String, Object> vars = TimelinePages.timelineView(t, params, PAGE_SIZE, keyOnly);
             vars.put("base", links.base(uri));
             vars.put("keyOnly", keyOnly);
@@ -66,7 +66,7 @@ class EmbedPages {
     public Response event(@RestPath String slug, @RestPath String id, @Context Request request, @Context UriInfo uri) {
         TimelineSnapshot t = snapshots.require(slug);
         var e = t.event(id).orElseThrow(() -> new NotFound("The timeline has no event \u201c" + id + "\u201d."));
-        return cache.text(request, uri, String.valueOf(t.contentRev()), e.updatedAt(), HTML, () -> {
+        return cache.text(request, t, e.updatedAt(), HTML, () -> {
             Map<String, Object> vars = new HashMap<>();
             vars.put("timeline", t);
             vars.put("event", e);

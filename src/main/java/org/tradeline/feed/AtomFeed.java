@@ -27,7 +27,11 @@ final class AtomFeed {
     }
 
     static String write(TimelineSnapshot t, String base, String siteName) {
-        StringWriter out = new StringWriter(16_384);
+        return org.tradeline.system.BodyWriter.text(out -> write(t, base, siteName, out));
+    }
+
+    /** Writes the feed entry by entry to {@code out}. */
+    static void write(TimelineSnapshot t, String base, String siteName, java.io.Writer out) throws java.io.IOException {
         try {
             XMLStreamWriter x = XML.createXMLStreamWriter(out);
             x.writeStartDocument("UTF-8", "1.0");
@@ -55,9 +59,9 @@ final class AtomFeed {
             x.writeEndDocument();
             x.close();
         } catch (XMLStreamException e) {
-            throw new IllegalStateException("Could not write the Atom feed of " + t.slug(), e);
+            throw new java.io.IOException("Could not write the Atom feed of " + t.slug(), e);
         }
-        return out.append('\n').toString();
+        out.append('\n');
     }
 
     /** The newest change to any published event; the timeline's own time when it has none. */

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.tradeline.event.Precision;
@@ -39,24 +38,21 @@ final class CsvExport {
     }
 
     static String write(TimelineSnapshot t) {
-        List<String[]> rows = new ArrayList<>(t.events().size() + 1);
+        return org.tradeline.system.BodyWriter.text(out -> write(t, out));
+    }
+
+    /** Writes the title row, then one row per event, to {@code out}. */
+    static void write(TimelineSnapshot t, java.io.Writer out) throws IOException {
         String[] title = emptyRow();
         title[col("Headline")] = cell(FeedText.html(t.title()));
         title[col("Text")] = cell(t.summary() == null || t.summary().isBlank() ? "" : "<p>" + FeedText.html(t.summary()) + "</p>");
         title[col("Type")] = "title";
-        rows.add(title);
-        for (EventView e : t.events()) {
-            rows.add(row(e));
-        }
-        StringWriter out = new StringWriter(32_768);
         try (SequenceWriter seq = WRITER.writeValues(out)) {
-            for (String[] row : rows) {
-                seq.write(row);
+            seq.write(title);
+            for (EventView e : t.events()) {
+                seq.write(row(e));
             }
-        } catch (IOException e) {
-            throw new IllegalStateException("Could not write the CSV of " + t.slug(), e);
         }
-        return out.toString();
     }
 
     static String[] row(EventView e) {

@@ -39,8 +39,9 @@ class FeedExports {
     @Produces(AtomFeed.MEDIA_TYPE)
     public Response atom(@RestPath String slug, @Context UriInfo uri, @Context Request request) {
         TimelineSnapshot t = snapshots.require(slug);
-        return cache.text(request, uri, String.valueOf(t.contentRev()), t.updatedAt(), AtomFeed.MEDIA_TYPE,
-                () -> AtomFeed.write(t, links.base(uri), config.site().name()));
+        String base = links.base(uri);
+        return cache.export(request, t, t.eventCount(), t.updatedAt(), AtomFeed.MEDIA_TYPE, null,
+                out -> AtomFeed.write(t, base, config.site().name(), out));
     }
 
     @GET
@@ -48,8 +49,9 @@ class FeedExports {
     @Produces(ICalendarFeed.MEDIA_TYPE)
     public Response calendar(@RestPath String slug, @Context UriInfo uri, @Context Request request) {
         TimelineSnapshot t = snapshots.require(slug);
-        return cache.text(request, uri, String.valueOf(t.contentRev()), t.updatedAt(), ICalendarFeed.MEDIA_TYPE,
-                () -> ICalendarFeed.write(t, links.base(uri), config.site().name()));
+        String base = links.base(uri);
+        return cache.export(request, t, t.eventCount(), t.updatedAt(), ICalendarFeed.MEDIA_TYPE, null,
+                out -> ICalendarFeed.write(t, base, config.site().name(), out));
     }
 
     @GET
@@ -57,8 +59,7 @@ class FeedExports {
     @Produces(CsvExport.MEDIA_TYPE)
     public Response csv(@RestPath String slug, @Context UriInfo uri, @Context Request request) {
         TimelineSnapshot t = snapshots.require(slug);
-        Response r = cache.text(request, uri, String.valueOf(t.contentRev()), t.updatedAt(), CsvExport.MEDIA_TYPE,
-                () -> CsvExport.write(t));
-        return Response.fromResponse(r).header("Content-Disposition", "attachment; filename=\"" + slug + "-events.csv\"").build();
+        return cache.export(request, t, t.eventCount(), t.updatedAt(), CsvExport.MEDIA_TYPE, slug + "-events.csv",
+                out -> CsvExport.write(t, out));
     }
 }

@@ -27,6 +27,11 @@ final class ICalendarFeed {
     }
 
     static String write(TimelineSnapshot t, String base, String siteName) {
+        return org.tradeline.system.BodyWriter.text(out -> write(t, base, siteName, out));
+    }
+
+    /** Writes the calendar event by event to {@code w}. */
+    static void write(TimelineSnapshot t, String base, String siteName, java.io.Writer w) throws java.io.IOException {
         StringBuilder out = new StringBuilder(16_384);
         line(out, "BEGIN:VCALENDAR");
         line(out, "VERSION:2.0");
@@ -49,9 +54,11 @@ final class ICalendarFeed {
             line(out, "CATEGORIES:" + text(e.category().label()));
             line(out, "TRANSP:TRANSPARENT");
             line(out, "END:VEVENT");
+            w.append(out);
+            out.setLength(0);
         }
         line(out, "END:VCALENDAR");
-        return out.toString();
+        w.append(out);
     }
 
     /** Stable for the event's lifetime: its id within the timeline, qualified by the timeline. */

@@ -40,6 +40,7 @@ class TimelineJsApi {
     @Produces(MediaType.APPLICATION_JSON)
     public Response timelineJs(@RestPath String slug, @Context UriInfo uri, @Context Request request) {
         TimelineSnapshot t = snapshots.require(slug);
-        return cache.json(request, uri, String.valueOf(t.contentRev()), t.updatedAt(), () -> TimelineJsExport.of(t, links.base(uri)));
+        String base = links.base(uri);
+        return cache.exportJson(request, t, t.eventCount(), t.updatedAt(), () -> TimelineJsExport.of(t, base));
     }
 }

@@ -52,7 +52,19 @@ final class TimelineJsExport {
         String intro = "<p>" + FeedText.html(t.summary()) + "</p>\n<p><a href=\"" + FeedText.html(base + Links.timelinePath(t.slug()))
                 + "\">" + FeedText.html(t.title()) + "</a></p>";
         Slide title = new Slide(null, null, new Text(FeedText.html(t.title()), intro), null, null, null);
-        return new TimelineJs(title, t.events().stream().map(TimelineJsExport::slide).toList());
+        // A view, not a copy: Jackson writes one slide at a time, so a big timeline streams.
+        List<EventView> events = t.events();
+        return new TimelineJs(title, new java.util.AbstractList<Slide>() {
+            @Override
+            public Slide get(int index) {
+                return slide(events.get(index));
+            }
+
+            @Override
+            public int size() {
+                return events.size();
+            }
+        });
     }
 
     static Slide slide(EventView e) {

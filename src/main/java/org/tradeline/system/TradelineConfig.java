@@ -21,6 +21,21 @@ public interface TradelineConfig {
 
     Session session();
 
+    Cache cache();
+
+    interface Cache {
+        /**
+         * How revisions are checked: {@code memory} (this process is the database's only writer),
+         * {@code database} (several instances share it), or {@code auto}: memory for embedded H2.
+         */
+        @WithDefault("auto")
+        String revisions();
+
+        /** Full exports of timelines with more events than this are streamed to files instead of kept in memory. */
+        @WithDefault("1000")
+        int fileThreshold();
+    }
+
     interface Admin {
         /** The account created on first start when there is none. */
         @WithDefault("admin")

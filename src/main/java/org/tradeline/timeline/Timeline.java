@@ -56,6 +56,18 @@ public class Timeline extends PanacheEntityBase {
         return find("slug", slug).firstResultOptional();
     }
 
+    /** Tells the in-memory revisions about a committed change (see {@link org.tradeline.system.ContentRevisions}). */
+    @jakarta.persistence.PostPersist
+    @jakarta.persistence.PostUpdate
+    void written() {
+        org.tradeline.system.ContentRevisions.get().written(slug, contentRev);
+    }
+
+    @jakarta.persistence.PostRemove
+    void deleted() {
+        org.tradeline.system.ContentRevisions.get().deleted(slug);
+    }
+
     /** Records that readers' view of this timeline changed: caches compare {@link #contentRev}. */
     public void touch() {
         contentRev++;

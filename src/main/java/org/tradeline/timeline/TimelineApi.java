@@ -43,7 +43,7 @@ class TimelineApi {
     public Response list(@Context UriInfo uri, @Context Request request) {
         List<TimelineSnapshot> all = snapshots.allPublished();
         String base = links.base(uri);
-        return cached(request, uri, TimelineSnapshots.revision(all), null, () -> new TimelineJson.TimelineList(
+        return cache.json(request, TimelineSnapshots.revision(all), null, () -> new TimelineJson.TimelineList(
                 all.stream().map(t -> TimelineJson.summary(t, base)).toList()));
     }
 
@@ -51,7 +51,8 @@ class TimelineApi {
     @Path("{slug}")
     public Response timeline(@RestPath String slug, @Context UriInfo uri, @Context Request request) {
         TimelineSnapshot t = snapshots.require(slug);
-        return cached(request, uri, String.valueOf(t.contentRev()), t.updatedAt(), () -> TimelineJson.detail(t, links.base(uri)));
+        String base = links.base(uri);
+        return cache.exportJson(request, t, t.eventCount(), t.updatedAt(), () -> TimelineJson.detail(t, base));
     }
 
     @GET
@@ -59,7 +60,7 @@ class TimelineApi {
     public Response events(@RestPath String slug, @BeanParam FilterParams params, @Context UriInfo uri,
             @Context Request request) {
         TimelineSnapshot t = snapshots.require(slug);
-        return cached(request, uri, String.valueOf(t.contentRev()), t.updatedAt(), () -> {
+        return cached(request, t, t.updatedAt(), () -> {
             EventFilter filter = params.filter(t);
             List<EventView> matching = filter.apply(t.events());
             int size = params.size(DEFAULT_SIZE, MAX_SIZE);
@@ -74,12 +75,12 @@ class TimelineApi {
     public Response event(@RestPath String slug, @RestPath String id, @Context UriInfo uri, @Context Request request) {
         TimelineSnapshot t = snapshots.require(slug);
         EventView e = t.event(id).orElseThrow(() -> new NotFound("The timeline has no published event \u201c" + id + "\u201d."));
-        return cached(request, uri, String.valueOf(t.contentRev()), e.updatedAt(), () -> TimelineJson.event(slug, e, links.base(uri)));
+        return cached(request, t, e.updatedAt(), () -> TimelineJson.event(slug, e, links.base(uri)));
     }
 
-    private Response cached(Request request, UriInfo uri, String revision, java.time.Instant lastModified,
+    private Response cached(Request request, TimelineSnapshot t, java.time.Instant lastModified,
             java.util.function.Supplier<Object> build) {
-        return cache.json(request, uri, revision, lastModified, build);
+        return cache.json(request, t, lastModified, build);
     }
 
     private static Map<String, String> describe(EventFilter f) {

@@ -53,10 +53,25 @@ final class TimelineJson {
 
     static TimelineDetail detail(TimelineSnapshot t, String base) {
         return new TimelineDetail(t.slug(), t.title(), t.summary(), t.createdAt(), t.updatedAt(), t.version(), t.events().size(),
-                t.actors(), t.events().stream().map(e -> event(t.slug(), e, base)).toList(),
+                t.actors(), lazy(t.events(), e -> event(t.slug(), e, base)),
                 t.updates().stream().map(u -> new UpdateJson(u.at(), u.note(), u.eventId(),
                         u.eventId() == null ? null : base + Links.eventPath(t.slug(), u.eventId()))).toList(),
                 links(t, base));
+    }
+
+    /** Maps on demand (Jackson writes one element at a time), so a big timeline's JSON streams. */
+    static <A, B> List<B> lazy(List<A> list, java.util.function.Function<A, B> f) {
+        return new java.util.AbstractList<>() {
+            @Override
+            public B get(int index) {
+                return f.apply(list.get(index));
+            }
+
+            @Override
+            public int size() {
+                return list.size();
+            }
+        };
     }
 
     static EventPage page(TimelineSnapshot t, Page<EventView> page, Map<String, String> filters, String query, String base) {

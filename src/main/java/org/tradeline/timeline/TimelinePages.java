@@ -49,7 +49,7 @@ public class TimelinePages {
     @GET
     public Response index(@Context Request request, @Context UriInfo uri) {
         List<TimelineSnapshot> all = snapshots.allPublished();
-        return cached(request, uri, TimelineSnapshots.revision(all), null,
+        return cache.text(request, TimelineSnapshots.revision(all), null, HTML,
                 () -> templates.render("timeline/index", Map.of("timelines", all)));
     }
 
@@ -58,7 +58,7 @@ public class TimelinePages {
     public Response timeline(@RestPath String slug, @BeanParam FilterParams params, @Context Request request,
             @Context UriInfo uri) {
         TimelineSnapshot t = snapshots.require(slug);
-        return cached(request, uri, String.valueOf(t.contentRev()), t.updatedAt(), () -> {
+        return cached(request, t, t.updatedAt(), () -> {
             Map<String, Object> vars = timelineView(t, params, PAGE_SIZE);
             @SuppressWarnings("unchecked")
             Page<EventView> page = (Page<EventView>) vars.get("page");
@@ -72,12 +72,12 @@ public class TimelinePages {
     @Path("timelines/{slug}/events/{id}")
     public Response event(@RestPath String slug, @RestPath String id, @Context Request request, @Context UriInfo uri) {
         TimelineSnapshot t = snapshots.require(slug);
-        return cached(request, uri, String.valueOf(t.contentRev()), t.updatedAt(), () -> eventPage(t, id, links.base(uri)));
+        return cached(request, t, t.updatedAt(), () -> eventPage(t, id, links.base(uri)));
     }
 
-    private Response cached(Request request, UriInfo uri, String revision, java.time.Instant lastModified,
+    private Response cached(Request request, TimelineSnapshot t, java.time.Instant lastModified,
             java.util.function.Supplier<String> render) {
-        return cache.text(request, uri, revision, lastModified, HTML, render);
+        return cache.text(request, t, lastModified, HTML, render);
     }
 
     private String eventPage(TimelineSnapshot t, String id, String base) {

@@ -24,8 +24,10 @@ import org.tradeline.timeline.TimelineSnapshot.UpdateView;
 
 /**
  * Keeps the readers' snapshot of each timeline in memory. Each read checks the timeline's
- * content revision in the database (one indexed single-row read), so a write made by this or
- * any other instance is seen on the very next request; no time-to-live is involved.
+ * content revision: in memory when this process is the database's only writer (see
+ * {@link org.tradeline.system.ContentRevisions}), otherwise in the database (one indexed
+ * single-row read), so a write made by this or any other instance is seen on the very next
+ * request; no time-to-live is involved.
  */
 @ApplicationScoped
 public class TimelineSnapshots {
@@ -33,6 +35,11 @@ public class TimelineSnapshots {
     static final int MAX_UPDATES = 50;
 
     private final Map<String, TimelineSnapshot> cache = new ConcurrentHashMap<>();
+    private final org.tradeline.system.ContentRevisions revisions;
+
+    TimelineSnapshots(org.tradeline.system.ContentRevisions revisions) {
+        this.revisions = revisions;
+    }
 
     /** The published timeline, or empty when there is none under that slug. */
     public Optional<TimelineSnapshot> published(String slug) {
@@ -44,22 +51,34 @@ public class TimelineSnapshots {
         if (slug == null || slug.length() > 80) {
             return Optional.empty();
         }
+        Long known = revisions.current(slug);
+        TimelineSnapshot cached = cache.get(slug);
+        if (known != null && cached != null && cached.contentRev() == known) {
+            return Optional.of(cached); // no write since: no database round trip at all
+        }
+        // Inside a caller's transaction the rows may hold uncommitted writes: read them, keep nothing.
+        boolean own = !revisions.inTransaction();
+        long epoch = revisions.epoch();
         return QuarkusTransaction.joiningExisting().call(() -> {
             List<Long> revs = Timeline.getEntityManager()
                     .createQuery("select t.contentRev from Timeline t where t.slug = :slug", Long.class)
                     .setParameter("slug", slug)
                     .getResultList();
             if (revs.isEmpty()) {
-                cache.remove(slug);
+                if (own) {
+                    cache.remove(slug);
+                }
                 return Optional.<TimelineSnapshot>empty();
             }
             long rev = revs.get(0);
-            TimelineSnapshot cached = cache.get(slug);
+            if (own) {
+                revisions.learned(slug, rev, epoch);
+            }
             if (cached != null && cached.contentRev() == rev) {
                 return Optional.of(cached);
             }
             TimelineSnapshot fresh = build(slug);
-            if (fresh != null) {
+            if (fresh != null && own) {
                 cache.merge(slug, fresh, (old, neu) -> old.contentRev() >= neu.contentRev() ? old : neu);
             }
             return Optional.ofNullable(fresh);

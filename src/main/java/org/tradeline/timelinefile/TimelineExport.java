@@ -38,8 +38,7 @@ public class TimelineExport {
     public Response published(@RestPath String slug, @jakarta.ws.rs.core.Context jakarta.ws.rs.core.Request request,
             @jakarta.ws.rs.core.Context jakarta.ws.rs.core.UriInfo uri) {
         var t = snapshots.require(slug);
-        Response r = cache.text(request, uri, String.valueOf(t.contentRev()), t.updatedAt(), MEDIA_TYPE, () -> yaml(slug, true));
-        return Response.fromResponse(r).header("Content-Disposition", "attachment; filename=\"" + slug + ".yaml\"").build();
+        return cache.download(request, t, t.updatedAt(), MEDIA_TYPE, slug + ".yaml", () -> yaml(slug, true));
     }
 
     public static Response attachment(String slug, String yaml) {
