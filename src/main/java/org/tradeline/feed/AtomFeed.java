@@ -1,6 +1,5 @@
 package org.tradeline.feed;
 
-import java.io.StringWriter;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;

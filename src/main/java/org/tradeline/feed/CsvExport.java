@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;

@@ -116,7 +116,33 @@ public class TimelinePages {
         vars.put("previousLink", pageLink(t.slug(), filter, number - 1, keyOnly));
         vars.put("nextLink", pageLink(t.slug(), filter, number + 1, keyOnly));
         vars.put("yearStarts", yearStarts(page.items()));
+        vars.put("years", page.totalPages() > 1 || filter.from() != null || filter.to() != null
+                ? years(t, filter, keyOnly) : List.of());
         return vars;
+    }
+
+    /** One link of the year navigation: the year, how many events it has, the filtered page. */
+    public record YearLink(int year, long events, String href, boolean current) {
+    }
+
+    /**
+     * Every year the timeline's events cover, each linking to that year's events with the other
+     * filters kept: on a big timeline a reader reaches any event by year, then by page.
+     */
+    static List<YearLink> years(TimelineSnapshot t, EventFilter filter, boolean keyOnly) {
+        java.util.TreeMap<Integer, Long> counts = new java.util.TreeMap<>();
+        EventFilter undated = new EventFilter(filter.categories(), filter.actors(), null, null, filter.q());
+        for (EventView e : undated.apply(t.events())) {
+            counts.merge(e.year(), 1L, Long::sum);
+        }
+        List<YearLink> links = new java.util.ArrayList<>(counts.size());
+        counts.forEach((year, n) -> {
+            java.time.LocalDate from = java.time.LocalDate.of(year, 1, 1);
+            java.time.LocalDate to = java.time.LocalDate.of(year, 12, 31);
+            EventFilter f = new EventFilter(filter.categories(), filter.actors(), from, to, filter.q());
+            links.add(new YearLink(year, n, pageLink(t.slug(), f, 1, keyOnly), from.equals(filter.from()) && to.equals(filter.to())));
+        });
+        return links;
     }
 
     /** Ids of the events that open a new year on this page, where the spine shows the year. */
