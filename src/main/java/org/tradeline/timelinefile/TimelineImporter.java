@@ -51,12 +51,20 @@ public class TimelineImporter {
 
     void onStart(@Observes StartupEvent start) {
         for (String dir : config.importing().dirs()) {
-            importDirectory(Path.of(dir));
+            importDirectory(Path.of(dir), true);
         }
     }
 
     /** Imports every *.yaml file in the folder, in name order; returns what each file did. */
     public List<Result> importDirectory(Path dir) {
+        return importDirectory(dir, false);
+    }
+
+    /**
+     * The same; with {@code skipUnchanged}, a file whose bytes are what the last import read
+     * (and whose timeline still exists) is not parsed again: importing it would change nothing.
+     */
+    List<Result> importDirectory(Path dir, boolean skipUnchanged) {
         List<Result> results = new ArrayList<>();
         if (!Files.isDirectory(dir)) {
             LOG.warnf("Timeline folder %s does not exist; nothing imported from it", dir.toAbsolutePath());
@@ -72,6 +80,10 @@ public class TimelineImporter {
         }
         for (Path file : files) {
             try {
+                if (skipUnchanged && unchangedSinceImport(file)) {
+                    LOG.infof("Skipped %s: unchanged since its last import", file);
+                    continue;
+                }
                 Result r = importFile(file);
                 results.add(r);
                 LOG.infof("Imported %s: timeline %s, %d events created, %d updated from the file, %d kept as edited, %d unchanged",
@@ -87,8 +99,10 @@ public class TimelineImporter {
 
     public Result importFile(Path file) throws TimelineFileException {
         String text;
+        String contentHash;
         try {
             byte[] bytes = Files.readAllBytes(file);
+            contentHash = sha256(bytes);
             text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
             throw new TimelineFileException(file.toString(), List.of("line 1: the file is not valid UTF-8"));
@@ -96,7 +110,42 @@ public class TimelineImporter {
             throw new TimelineFileException(file.toString(), List.of("line 1: cannot read the file: " + e.getMessage()));
         }
         ParsedTimeline parsed = TimelineFileReader.read(file.toString(), text);
-        return QuarkusTransaction.requiringNew().call(() -> store(parsed));
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Result r = store(parsed);
+            var em = Timeline.getEntityManager();
+            em.createNativeQuery("delete from imported_file where path = ?1").setParameter(1, key(file)).executeUpdate();
+            em.createNativeQuery("insert into imported_file (path, content_hash, timeline_slug, imported_at) values (?1, ?2, ?3, ?4)")
+                    .setParameter(1, key(file)).setParameter(2, contentHash).setParameter(3, r.slug())
+                    .setParameter(4, java.sql.Timestamp.from(Instant.now())).executeUpdate();
+            return r;
+        });
+    }
+
+    private boolean unchangedSinceImport(Path file) {
+        try {
+            String hash = sha256(Files.readAllBytes(file));
+            return QuarkusTransaction.requiringNew().call(() -> {
+                var em = Timeline.getEntityManager();
+                List<?> slugs = em.createNativeQuery("select timeline_slug from imported_file where path = ?1 and content_hash = ?2")
+                        .setParameter(1, key(file)).setParameter(2, hash).getResultList();
+                return !slugs.isEmpty() && Timeline.findBySlug((String) slugs.get(0)).isPresent();
+            });
+        } catch (IOException | RuntimeException e) {
+            return false; // importFile reports the problem
+        }
+    }
+
+    private static String key(Path file) {
+        String path = file.toAbsolutePath().normalize().toString();
+        return path.length() <= 1000 ? path : sha256(path.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Stores a checked file (in the caller's transaction). */

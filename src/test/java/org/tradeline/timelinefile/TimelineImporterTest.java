@@ -219,4 +219,23 @@ class TimelineImporterTest {
                 .isEqualTo(parsed.events().stream().map(e -> TimelineFiles.hash(TimelineFiles.entry(e))).sorted().toList());
         assertThat(TimelineFiles.hash(reread)).isEqualTo(TimelineFiles.hash(parsed));
     }
+
+    @Test
+    void startUpSkipsAFileUnchangedSinceItsImportUnlessItsTimelineIsGone() throws IOException {
+        Path file = dir.resolve("skip-test.yaml");
+        Files.writeString(file, file("skip-test", ""));
+        assertThat(importer.importDirectory(dir, true)).extracting(TimelineImporter.Result::created).containsExactly(2);
+        assertThat(importer.importDirectory(dir, true)).as("same bytes: not parsed again").isEmpty();
+
+        Files.writeString(file, file("skip-test", " (changed)"));
+        assertThat(importer.importDirectory(dir, true)).extracting(TimelineImporter.Result::updated).containsExactly(2);
+        given().get("/api/timelines/skip-test").then().body("events[0].headline", equalTo("First event (changed)"));
+        assertThat(importer.importDirectory(dir, true)).isEmpty();
+
+        int version = given().get("/api/timelines/skip-test").jsonPath().getInt("version");
+        given().auth().preemptive().basic("admin", "admin-test-password").header("If-Match", "\"v" + version + "\"")
+                .delete("/api/timelines/skip-test").then().statusCode(204);
+        assertThat(importer.importDirectory(dir, true)).as("its timeline was deleted: the file brings it back, as before")
+                .extracting(TimelineImporter.Result::created).containsExactly(2);
+    }
 }
