@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Tradeline benchmark: Tradeline against nginx serving the same bytes, in one run, alternating.
 # Usage: bash bench/run.sh   (from a clone; installs nginx and wrk from Debian when missing)
-# Writes the table to bench/RESULTS.md. Settings: DURATION (s, default 10), CONNECTIONS (32), HEAP (256m).
+# Writes the tables to bench/RESULTS.md (keeping its "## Soak" section, which bench/soak.sh writes).
+# Settings: DURATION (s, default 10), CONNECTIONS (32), HEAP (256m), JAVA_OPTS (see below).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -9,6 +10,10 @@ OUT=$ROOT/bench/out
 DURATION=${DURATION:-10}
 CONNECTIONS=${CONNECTIONS:-32}
 HEAP=${HEAP:-256m}
+# The production JVM settings README "Heap and memory" recommends: a capped heap, the serial
+# collector (one small heap, two cores: least memory, short young pauses) and a heap that gives
+# memory back after a burst.
+JAVA_OPTS=${JAVA_OPTS:-"-Xmx$HEAP -XX:+UseSerialGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -Xss512k"}
 APP_PORT=18080
 NGINX_PORT=18081
 APP=http://127.0.0.1:$APP_PORT
@@ -28,12 +33,12 @@ if curl -s -o /dev/null "$APP/"; then echo "port $APP_PORT is already in use" >&
 rm -rf "$OUT" && mkdir -p "$OUT/timelines" "$OUT/data" "$OUT/www"
 python3 bench/generate.py 10000 > "$OUT/timelines/bench-10k.yaml"
 
-start_app() {
+start_app() { # log-name [extra JVM options]
   QUARKUS_HTTP_PORT=$APP_PORT QUARKUS_HTTP_HOST=127.0.0.1 TRADELINE_DATA_DIR="$OUT/data" \
   QUARKUS_DATASOURCE_JDBC_URL="jdbc:h2:file:$OUT/data/tradeline;WRITE_DELAY=0" \
   TRADELINE_IMPORTING_DIRS="timelines,$OUT/timelines" TRADELINE_ADMIN_PASSWORD=bench-password-1 \
   TRADELINE_SESSION_SECRET=bench-secret TRADELINE_SITE_BASE_URL=$APP \
-    java -Xmx$HEAP -jar target/quarkus-app/quarkus-run.jar > "$OUT/app-$1.log" 2>&1 &
+    java $JAVA_OPTS ${2:-} -jar target/quarkus-app/quarkus-run.jar > "$OUT/app-$1.log" 2>&1 &
   APP_PID=$!
   local t0; t0=$(date +%s.%N)
   until curl -sf -o /dev/null "$APP/timelines/nippon-steel-us-steel"; do sleep 0.02; done
@@ -41,13 +46,25 @@ start_app() {
 }
 rss_mb() { echo $(( $(ps -o rss= -p "$APP_PID") / 1024 )); }
 
-echo "First start (fresh database, imports 10,000 events)…"
-start_app first
+stop_app() { kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; APP_PID=; }
+
+# The first start is also the training run of an application class-data-sharing archive (AppCDS,
+# JDK 17's -XX:ArchiveClassesAtExit): it records the classes a start and the first requests load,
+# and later starts map them instead of loading them again.
+echo "First start (fresh database, imports 10,000 events; records the CDS archive)…"
+start_app first "-XX:ArchiveClassesAtExit=$OUT/tradeline.jsa"
 FIRST_START=$STARTUP
-kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true
-while curl -s -o /dev/null "$APP/"; do sleep 0.1; done
-echo "Second start (existing database)…"
-start_app second
+for p in / /timelines/nippon-steel-us-steel /api/timelines/nippon-steel-us-steel \
+    /timelines/nippon-steel-us-steel/events/biden-blocks-acquisition /timelines/nippon-steel-us-steel/feed.atom; do
+  curl -sf -o /dev/null "$APP$p"
+done
+stop_app
+echo "Second start (existing database, no CDS archive)…"
+start_app plain
+PLAIN_START=$STARTUP
+stop_app
+echo "Third start (existing database, with the CDS archive)…"
+start_app second "-XX:SharedArchiveFile=$OUT/tradeline.jsa"
 SECOND_START=$STARTUP
 sleep 3
 RSS_IDLE=$(rss_mb)
@@ -105,57 +122,34 @@ n=$(measure "$BASE/timeline.json" "If-None-Match: $NETAG")
 row "304 revalidation (JSON)" "$t" "$n"
 RSS_LOAD=$(rss_mb)
 
+# Full exports of the 10,000-event timeline: the first request writes the file (streaming), later
+# ones send it. Time and size of each, then the process's RSS.
+EXPORT_ROWS=""
+for e in "TimelineJS JSON|/api/timelines/bench-10k/timelinejs" "CSV|/timelines/bench-10k/events.csv" \
+    "Atom|/timelines/bench-10k/feed.atom" "iCalendar|/timelines/bench-10k/calendar.ics" "timeline JSON|/api/timelines/bench-10k"; do
+  IFS='|' read -r name path <<< "$e"
+  read -r cold size <<< "$(curl -sf -o /dev/null -w '%{time_total} %{size_download}' "$APP$path")"
+  read -r warm _ <<< "$(curl -sf -o /dev/null -w '%{time_total} %{size_download}' "$APP$path")"
+  read -r gz gzsize <<< "$(curl -sf -o /dev/null -H 'Accept-Encoding: gzip' -w '%{time_total} %{size_download}' "$APP$path")"
+  EXPORT_ROWS+="| $name | $((size / 1024)) KB | $cold s | $warm s | $((gzsize / 1024)) KB in $gz s |"$'\n'
+  echo "export $name: $size bytes, first $cold s, then $warm s"
+done
+RSS_EXPORTS=$(rss_mb)
+
 # Writes: each creation through the API, then a read of its permalink page and of the timeline JSON, which must show it.
 WRITES=${WRITES:-300}
-WRITE_RATE=$(python3 - "$APP" "$WRITES" <<'PY'
-import http.client, json, sys, time, urllib.parse
-app, n = sys.argv[1], int(sys.argv[2])
-u = urllib.parse.urlparse(app)
-import re
-c = http.client.HTTPConnection(u.hostname, u.port)
-# A personal API token, made through the editor's forms as a person would (Basic would spend a
-# bcrypt check on every request, which is what tokens are for).
-def call(method, path, body=None, headers=None, cookies={}):
-    h = dict(headers or {})
-    if cookies:
-        h["Cookie"] = "; ".join(f"{k}={v}" for k, v in cookies.items())
-    c.request(method, path, body, h)
-    r = c.getresponse(); data = r.read().decode()
-    for k, v in r.getheaders():
-        if k.lower() == "set-cookie":
-            name, _, rest = v.partition("=")
-            cookies[name] = rest.split(";")[0]
-    return r, data
-jar = {}
-_, page = call("GET", "/login", cookies=jar)
-csrf = re.search(r'name="_csrf" value="([^"]+)"', page).group(1)
-form = {"Content-Type": "application/x-www-form-urlencoded"}
-call("POST", "/login", urllib.parse.urlencode({"_csrf": csrf, "username": "admin", "password": "bench-password-1"}), form, jar)
-r, page = call("POST", "/editor/account/tokens", urllib.parse.urlencode({"_csrf": csrf, "name": "bench"}), form, jar)
-auth = "Bearer " + re.search(r"<code>(tl_[^<]+)</code>", page).group(1)
-t0 = time.time()
-for i in range(n):
-    body = json.dumps({"headline": f"Bench write {i}", "date": "2026-01-01", "precision": "day", "category": "deal",
-                       "sources": [{"title": "S", "publisher": "P"}]})
-    c.request("POST", "/api/timelines/nippon-steel-us-steel/events", body, {"Content-Type": "application/json", "Authorization": auth})
-    r = c.getresponse(); r.read()
-    assert r.status == 201, r.status
-    event_id = json.loads(json.dumps(r.getheader("Location"))).rsplit("/", 1)[1]
-    for path in ("/timelines/nippon-steel-us-steel/events/" + event_id, "/api/timelines/nippon-steel-us-steel"):
-        c.request("GET", path); r = c.getresponse(); page = r.read().decode()
-        assert r.status == 200 and f"Bench write {i}" in page and event_id in page, path
-print(f"{n / (time.time() - t0):.1f}")
-PY
-)
+WRITE_RATE=$(python3 bench/writes.py "$APP" "$WRITES")
 
+SOAK=""
+[ -f bench/RESULTS.md ] && SOAK=$(sed -n '/^## Soak/,$p' bench/RESULTS.md)
 CPU=$(lscpu | awk -F: '/Model name/ {gsub(/^ +/, "", $2); print $2; exit}')
 JAVA=$(java -version 2>&1 | head -1)
 {
   echo "# Benchmark results"
   echo
-  echo "Run $(date -u '+%Y-%m-%d %H:%M UTC') by \`bash bench/run.sh\` on $(nproc) cores ($CPU), $JAVA, heap -Xmx$HEAP,"
-  echo "wrk -t2 -c$CONNECTIONS -d${DURATION}s against Tradeline and against nginx serving the same bytes, alternating, both on loopback,"
-  echo "sharing the machine with wrk. Latencies in ms."
+  echo "Run $(date -u '+%Y-%m-%d %H:%M UTC') by \`bash bench/run.sh\` on $(nproc) cores ($CPU), $JAVA,"
+  echo "\`$JAVA_OPTS\`. wrk -t2 -c$CONNECTIONS -d${DURATION}s against Tradeline and against nginx ($(nginx -v 2>&1 | sed 's/.*: //'),"
+  echo "one worker per core) serving the same bytes, alternating, both on loopback, sharing the machine with wrk. Latencies in ms."
   echo
   echo "| response | Tradeline req/s | p50 | p99 | nginx req/s | p50 | p99 | Tradeline/nginx |"
   echo "|---|---|---|---|---|---|---|---|"
@@ -163,10 +157,19 @@ JAVA=$(java -version 2>&1 | head -1)
   echo
   echo "| measure | value |"
   echo "|---|---|"
-  echo "| start to first 200, fresh database (imports 28 + 10,000 events) | ${FIRST_START} s |"
-  echo "| start to first 200, existing database | ${SECOND_START} s |"
-  echo "| RSS idle | ${RSS_IDLE} MB |"
-  echo "| RSS after the load | ${RSS_LOAD} MB |"
+  printf "| start to first 200, fresh database (imports 28 + 10,000 events) | %.2f s |\n" "$FIRST_START"
+  printf "| start to first 200, existing database, with the AppCDS archive | %.2f s |\n" "$SECOND_START"
+  printf "| start to first 200, existing database, without it | %.2f s |\n" "$PLAIN_START"
+  echo "| RSS idle (after the start with the archive) | ${RSS_IDLE} MB |"
+  echo "| RSS after the wrk runs | ${RSS_LOAD} MB |"
+  echo "| RSS after the 10,000-event exports | ${RSS_EXPORTS} MB |"
   echo "| writes: event created via the API, then page and JSON read back showing it | ${WRITE_RATE} events/s |"
+  echo
+  echo "Full exports of the 10,000-event timeline (curl, one at a time):"
+  echo
+  echo "| export | size | first request (writes the file) | next request | gzip |"
+  echo "|---|---|---|---|---|"
+  printf "%s" "$EXPORT_ROWS"
+  if [ -n "$SOAK" ]; then echo; echo "$SOAK"; fi
 } > bench/RESULTS.md
 cat bench/RESULTS.md

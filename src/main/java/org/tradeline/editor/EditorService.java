@@ -58,7 +58,9 @@ public class EditorService {
         e.createdAt = now;
         e.apply(v, actors(t), now);
         e.persist();
-        t.events.add(e);
+        if (org.hibernate.Hibernate.isInitialized(t.events)) {
+            t.events.add(e); // keep a loaded collection true; an unloaded one stays unloaded
+        }
         t.touch();
         record(t, id, Revision.CREATED, author, Change.between(null, TimelineFiles.entry(e)), in.updateNote(), now);
         Event.flush();
@@ -98,7 +100,9 @@ public class EditorService {
         requireVersion(e.version, expectedVersion, fromIfMatch);
         Timeline t = e.timeline;
         List<Change> changes = Change.between(TimelineFiles.entry(e), null);
-        t.events.remove(e);
+        if (org.hibernate.Hibernate.isInitialized(t.events)) {
+            t.events.remove(e);
+        }
         e.delete();
         t.touch();
         record(t, id, Revision.DELETED, author, changes, updateNote, Instant.now());

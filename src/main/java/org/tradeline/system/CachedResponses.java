@@ -45,6 +45,10 @@ public class CachedResponses {
             return;
         }
         boolean gzip = PublicCache.acceptsGzip(request, r);
+        if (gzip && !r.inFile() && r.gzipped().ready() == null) {
+            ctx.next(); // the gzip variant is made once, on a worker thread, not here on the event loop
+            return;
+        }
         String etag = '"' + (gzip ? r.gzipEtag() : r.etag()) + '"';
         HttpServerResponse response = ctx.response();
         MultiMap h = response.headers();
@@ -66,7 +70,7 @@ public class CachedResponses {
         if (r.inFile()) {
             response.sendFile((gzip ? r.gzipFile() : r.file()).toString());
         } else {
-            response.end(gzip ? r.gzip() : r.plain());
+            response.end(gzip ? r.gzipped().ready() : r.plain());
         }
     }
 

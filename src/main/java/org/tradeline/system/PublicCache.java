@@ -286,7 +286,7 @@ public class PublicCache {
         if (notModified != null) {
             builder = notModified;
         } else {
-            Object body = r.inFile() ? (gzip ? r.gzipFile() : r.file()).toFile() : gzip ? r.gzip() : r.plain();
+            Object body = r.inFile() ? (gzip ? r.gzipFile() : r.file()).toFile() : gzip ? r.gzipped().get() : r.plain();
             builder = Response.ok(body).type(r.mediaType());
             if (gzip) {
                 builder.header("Content-Encoding", "gzip");

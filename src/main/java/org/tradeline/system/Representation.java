@@ -31,8 +31,37 @@ import java.util.zip.GZIPOutputStream;
  * neither building nor serving them needs the whole body in the heap. {@code filename}, when
  * set, makes the answer a download (Content-Disposition).
  */
-public record Representation(byte[] body, byte[] gzipBody, String mediaType, String etag, Instant lastModified,
-        String filename, Buffer plain, Buffer gzip, String lastModifiedHttp, Path file, Path gzipFile, long fileBytes) {
+public record Representation(byte[] body, Gzipped gzipped, String mediaType, String etag, Instant lastModified,
+        String filename, Buffer plain, String lastModifiedHttp, Path file, Path gzipFile, long fileBytes) {
+
+    /** The gzip variant of an in-memory body, made on the first request that accepts it (a write's rebuild does not pay for it). */
+    public static final class Gzipped {
+        private final byte[] body;
+        private volatile Buffer buffer;
+
+        Gzipped(byte[] body) {
+            this.body = body;
+        }
+
+        /** The gzip bytes when already made, else null. */
+        Buffer ready() {
+            return buffer;
+        }
+
+        /** The gzip bytes, made now if need be. */
+        Buffer get() {
+            Buffer b = buffer;
+            if (b == null) {
+                synchronized (this) {
+                    b = buffer;
+                    if (b == null) {
+                        buffer = b = buffer(gzip(body));
+                    }
+                }
+            }
+            return b;
+        }
+    }
 
     /** Above this size the gzip variant is not prepared in advance (the HTTP layer compresses on the fly). */
     static final int GZIP_LIMIT = 4 * 1024 * 1024;
@@ -43,9 +72,8 @@ public record Representation(byte[] body, byte[] gzipBody, String mediaType, Str
 
     public static Representation of(byte[] body, String mediaType, Instant lastModified, String filename) {
         Instant modified = lastModified == null ? null : lastModified.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
-        byte[] gz = body.length <= GZIP_LIMIT ? gzip(body) : null;
-        return new Representation(body, gz, mediaType, etag(body), modified, filename, buffer(body),
-                gz == null ? null : buffer(gz), http(modified), null, null, 0);
+        return new Representation(body, body.length <= GZIP_LIMIT ? new Gzipped(body) : null, mediaType, etag(body), modified,
+                filename, buffer(body), http(modified), null, null, 0);
     }
 
     /** Writes the body through {@code writer} into two new files in {@code dir}: plain and gzip. */
@@ -67,13 +95,13 @@ public record Representation(byte[] body, byte[] gzipBody, String mediaType, Str
             throw e;
         }
         Instant modified = lastModified == null ? null : lastModified.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
-        return new Representation(null, null, mediaType, tag(sha.digest()), modified, filename, null, null, http(modified),
+        return new Representation(null, null, mediaType, tag(sha.digest()), modified, filename, null, http(modified),
                 plain, zipped, Files.size(plain) + Files.size(zipped));
     }
 
-    /** Bytes held in memory: the body and its gzip (a file-backed one holds none). */
+    /** Bytes held in memory, counting a quarter more for a gzip variant (a file-backed one holds none). */
     public long size() {
-        return (body == null ? 0 : body.length) + (gzipBody == null ? 0 : gzipBody.length);
+        return body == null ? 0 : body.length + (gzipped == null ? 0 : body.length / 4);
     }
 
     public boolean inFile() {
@@ -82,7 +110,7 @@ public record Representation(byte[] body, byte[] gzipBody, String mediaType, Str
 
     /** Whether a gzip variant exists to send. */
     public boolean hasGzip() {
-        return gzip != null || gzipFile != null;
+        return gzipped != null || gzipFile != null;
     }
 
     private static String http(Instant modified) {

@@ -78,7 +78,11 @@ public class Timeline extends PanacheEntityBase {
         return actors.stream().filter(a -> a.slug.equals(actorSlug)).findFirst();
     }
 
+    /** One event by its id: a query, so a write to a 10,000-event timeline does not load them all. */
     public Optional<Event> event(String eventSlug) {
-        return events.stream().filter(e -> e.slug.equals(eventSlug)).findFirst();
+        if (org.hibernate.Hibernate.isInitialized(events)) {
+            return events.stream().filter(e -> e.slug.equals(eventSlug)).findFirst();
+        }
+        return Event.<Event>find("timeline = ?1 and slug = ?2", this, eventSlug).firstResultOptional();
     }
 }

@@ -108,42 +108,77 @@ public class TimelineSnapshots {
                 "There is no published timeline called \u201c" + slug + "\u201d."));
     }
 
+    /** What the last build of a timeline made of each event, reused while the event is unchanged. */
+    private record Built(long version, Instant updatedAt, EventView view) {
+    }
+
+    private record BuildState(List<ActorView> actors, Map<Long, Built> events) {
+    }
+
+    private final Map<String, BuildState> built = new ConcurrentHashMap<>();
+
+    /**
+     * Builds the snapshot incrementally: one narrow query lists the published events with their
+     * versions; only events that are new or changed since the last build are loaded (with their
+     * sources and actors) and rendered again, so a write to a long timeline costs the one event.
+     */
     private TimelineSnapshot build(String slug) {
         Timeline t = Timeline.findBySlug(slug).orElse(null);
         if (t == null) {
+            built.remove(slug);
             return null;
         }
         var em = Timeline.getEntityManager();
         List<ActorView> actors = t.actors.stream().map(a -> new ActorView(a.slug, a.name)).toList();
         Map<Long, ActorView> actorsById = new HashMap<>();
         t.actors.forEach(a -> actorsById.put(a.id, new ActorView(a.slug, a.name)));
+        BuildState before = built.get(slug);
+        Map<Long, Built> reusable = before != null && before.actors().equals(actors) ? before.events() : Map.of();
 
-        List<Event> events = em.createQuery(
-                        "from Event e where e.timeline = :t and e.status = :published order by e.startDate, e.id", Event.class)
+        List<Object[]> rows = em.createQuery("select e.id, e.version, e.updatedAt from Event e "
+                        + "where e.timeline = :t and e.status = :published order by e.startDate, e.id", Object[].class)
                 .setParameter("t", t)
                 .setParameter("published", PublicationStatus.PUBLISHED)
                 .getResultList();
-        Map<Long, List<ActorView>> actorsOf = new HashMap<>();
-        for (Object[] row : em.createQuery(
-                        "select e.id, a.id from Event e join e.actors a where e.timeline = :t order by a.id", Object[].class)
-                .setParameter("t", t).getResultList()) {
-            actorsOf.computeIfAbsent((Long) row[0], k -> new ArrayList<>()).add(actorsById.get((Long) row[1]));
+        List<Long> stale = new ArrayList<>();
+        for (Object[] row : rows) {
+            Built b = reusable.get((Long) row[0]);
+            if (b == null || b.version() != (Integer) row[1] || !b.updatedAt().equals(row[2])) {
+                stale.add((Long) row[0]);
+            }
         }
-        Map<Long, List<SourceView>> sourcesOf = new HashMap<>();
-        for (Source s : em.createQuery(
-                        "from Source s where s.event.timeline = :t order by s.event.id, s.sortOrder", Source.class)
-                .setParameter("t", t).getResultList()) {
-            sourcesOf.computeIfAbsent(s.event.id, k -> new ArrayList<>()).add(new SourceView(
-                    s.publisher, s.title, s.publishedOn,
-                    s.publishedOn == null ? null : DisplayDate.single(s.publishedOn, Precision.DAY), s.url));
+        Map<Long, Built> fresh = new HashMap<>();
+        for (int from = 0; from < stale.size(); from += 1000) {
+            List<Long> ids = stale.subList(from, Math.min(stale.size(), from + 1000));
+            Map<Long, List<ActorView>> actorsOf = new HashMap<>();
+            for (Object[] row : em.createQuery(
+                            "select e.id, a.id from Event e join e.actors a where e.id in :ids order by a.id", Object[].class)
+                    .setParameter("ids", ids).getResultList()) {
+                actorsOf.computeIfAbsent((Long) row[0], k -> new ArrayList<>()).add(actorsById.get((Long) row[1]));
+            }
+            Map<Long, List<SourceView>> sourcesOf = new HashMap<>();
+            for (Source s : em.createQuery("from Source s where s.event.id in :ids order by s.event.id, s.sortOrder", Source.class)
+                    .setParameter("ids", ids).getResultList()) {
+                sourcesOf.computeIfAbsent(s.event.id, k -> new ArrayList<>()).add(new SourceView(
+                        s.publisher, s.title, s.publishedOn,
+                        s.publishedOn == null ? null : DisplayDate.single(s.publishedOn, Precision.DAY), s.url));
+            }
+            for (Event e : em.createQuery("from Event e where e.id in :ids", Event.class).setParameter("ids", ids).getResultList()) {
+                fresh.put(e.id, new Built(e.version, e.updatedAt,
+                        view(e, actorsOf.getOrDefault(e.id, List.of()), sourcesOf.getOrDefault(e.id, List.of()))));
+            }
         }
-        List<EventView> views = new ArrayList<>(events.size());
+        List<EventView> views = new ArrayList<>(rows.size());
         Map<String, EventView> byId = new LinkedHashMap<>();
-        for (Event e : events) {
-            EventView v = view(e, actorsOf.getOrDefault(e.id, List.of()), sourcesOf.getOrDefault(e.id, List.of()));
-            views.add(v);
-            byId.put(v.id(), v);
+        Map<Long, Built> now = new HashMap<>(rows.size() * 2);
+        for (Object[] row : rows) {
+            Long id = (Long) row[0];
+            Built b = fresh.containsKey(id) ? fresh.get(id) : reusable.get(id);
+            now.put(id, b);
+            views.add(b.view());
+            byId.put(b.view().id(), b.view());
         }
+        built.put(slug, new BuildState(actors, now));
         List<UpdateView> updates = new ArrayList<>();
         for (Object[] row : em.createQuery("select r.changedAt, r.updateNote, r.eventSlug from Revision r "
                         + "where r.timeline = :t and r.updateNote is not null order by r.changedAt desc, r.id desc", Object[].class)

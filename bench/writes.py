@@ -1,0 +1,42 @@
+#!/usr/bin/env python3
+"""Write rate: creates events through the API, each followed by a read of its permalink page and
+of the timeline JSON, which must show it. Prints events per second.
+Usage: python3 bench/writes.py http://127.0.0.1:18080 300 [admin-password]"""
+import http.client, json, sys, time, urllib.parse
+app, n = sys.argv[1], int(sys.argv[2])
+password = sys.argv[3] if len(sys.argv) > 3 else "bench-password-1"
+u = urllib.parse.urlparse(app)
+import re
+c = http.client.HTTPConnection(u.hostname, u.port)
+# A personal API token, made through the editor's forms as a person would (Basic would spend a
+# bcrypt check on every request, which is what tokens are for).
+def call(method, path, body=None, headers=None, cookies={}):
+    h = dict(headers or {})
+    if cookies:
+        h["Cookie"] = "; ".join(f"{k}={v}" for k, v in cookies.items())
+    c.request(method, path, body, h)
+    r = c.getresponse(); data = r.read().decode()
+    for k, v in r.getheaders():
+        if k.lower() == "set-cookie":
+            name, _, rest = v.partition("=")
+            cookies[name] = rest.split(";")[0]
+    return r, data
+jar = {}
+_, page = call("GET", "/login", cookies=jar)
+csrf = re.search(r'name="_csrf" value="([^"]+)"', page).group(1)
+form = {"Content-Type": "application/x-www-form-urlencoded"}
+call("POST", "/login", urllib.parse.urlencode({"_csrf": csrf, "username": "admin", "password": password}), form, jar)
+r, page = call("POST", "/editor/account/tokens", urllib.parse.urlencode({"_csrf": csrf, "name": "bench"}), form, jar)
+auth = "Bearer " + re.search(r"<code>(tl_[^<]+)</code>", page).group(1)
+t0 = time.time()
+for i in range(n):
+    body = json.dumps({"headline": f"Bench write {i}", "date": "2026-01-01", "precision": "day", "category": "deal",
+                       "sources": [{"title": "S", "publisher": "P"}]})
+    c.request("POST", "/api/timelines/nippon-steel-us-steel/events", body, {"Content-Type": "application/json", "Authorization": auth})
+    r = c.getresponse(); r.read()
+    assert r.status == 201, r.status
+    event_id = json.loads(json.dumps(r.getheader("Location"))).rsplit("/", 1)[1]
+    for path in ("/timelines/nippon-steel-us-steel/events/" + event_id, "/api/timelines/nippon-steel-us-steel"):
+        c.request("GET", path); r = c.getresponse(); page = r.read().decode()
+        assert r.status == 200 and f"Bench write {i}" in page and event_id in page, path
+print(f"{n / (time.time() - t0):.1f}")
