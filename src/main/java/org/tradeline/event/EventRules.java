@@ -88,7 +88,9 @@ public final class EventRules {
         }
 
         String body = trim(in.body());
-        if (body != null && body.length() > Limits.BODY) {
+        if (Limits.badCharacter(body) != null) {
+            errors.put("body", Limits.badCharacter(body));
+        } else if (body != null && body.length() > Limits.BODY) {
             errors.put("body", "Keep the text to " + Limits.BODY + " characters (it has " + body.length() + ").");
         } else if (body != null) {
             for (String link : Markdown.links(body)) {
@@ -145,6 +147,8 @@ public final class EventRules {
         }
         if (v.length() > max) {
             errors.put(field, "Keep this to " + max + " characters (it has " + v.length() + ").");
+        } else if (Limits.badCharacter(v) != null) {
+            errors.put(field, Limits.badCharacter(v));
         }
         return v;
     }
