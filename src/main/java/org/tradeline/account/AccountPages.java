@@ -77,6 +77,8 @@ class AccountPages {
             errors.put("name", "Name the token after where it will be used, e.g. \u201cnewsroom CMS\u201d.");
         } else if (name.strip().length() > 80) {
             errors.put("name", "Keep the name to 80 characters.");
+        } else if (org.tradeline.event.Limits.badCharacter(name) != null) {
+            errors.put("name", org.tradeline.event.Limits.badCharacter(name));
         }
         if (!errors.isEmpty()) {
             return Response.status(422).entity(accountPage(null, errors, null)).build();

@@ -60,6 +60,9 @@ public final class CsvImport {
             while (it.hasNext()) {
                 Map<String, String> raw = it.next();
                 n++;
+                if (n == 1) {
+                    requireColumns(raw);
+                }
                 if (n > MAX_ROWS) {
                     throw new IllegalArgumentException("The file has more than " + MAX_ROWS + " rows.");
                 }
@@ -75,6 +78,16 @@ public final class CsvImport {
             throw new IllegalArgumentException("The file has no rows under its header.");
         }
         return rows;
+    }
+
+    /** A header row that names none of the template's date and headline columns is not a TimelineJS sheet. */
+    private static void requireColumns(Map<String, String> firstRow) {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        firstRow.keySet().forEach(k -> names.add(k.strip().toLowerCase(Locale.ROOT)));
+        if (!names.contains("year") || !names.contains("headline")) {
+            throw new IllegalArgumentException("The first row must name the TimelineJS columns (Year, Month, Day, "
+                    + "Headline, Text, …); this file has no Year or no Headline column.");
+        }
     }
 
     private static Map<String, String> lowerKeys(Map<String, String> raw) {

@@ -283,7 +283,10 @@ class EditorPages {
             return invalid(importPage(slug, null, null, importStatus, e.getMessage()));
         }
         List<EventInput> accepted = rows.stream().filter(CsvImport.Row::accepted).map(CsvImport.Row::event).toList();
-        if ("import".equals(action) && !accepted.isEmpty()) {
+        if ("import".equals(action) && accepted.isEmpty()) {
+            return invalid(importPage(slug, rows, text, importStatus, "Nothing was imported: no row of this file can be used."));
+        }
+        if ("import".equals(action)) {
             try {
                 service.importEvents(slug, accepted, context.username());
                 return seeOther("/editor/timelines/" + slug + "?done=csv-imported");

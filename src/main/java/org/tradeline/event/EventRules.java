@@ -88,7 +88,9 @@ public final class EventRules {
         }
 
         String body = trim(in.body());
-        if (body != null && body.length() > Limits.BODY) {
+        if (Limits.badCharacter(body) != null) {
+            errors.put("body", Limits.badCharacter(body));
+        } else if (body != null && body.length() > Limits.BODY) {
             errors.put("body", "Keep the text to " + Limits.BODY + " characters (it has " + body.length() + ").");
         } else if (body != null) {
             for (String link : Markdown.links(body)) {
@@ -115,7 +117,14 @@ public final class EventRules {
             if (url != null && !Markdown.isWebUrl(url)) {
                 errors.put(key + "url", "Enter a web address starting with http:// or https://.");
             }
-            sources.add(new ValidSource(publisher, title, published == null ? null : published.date(), url));
+            ValidSource source = new ValidSource(publisher, title, published == null ? null : published.date(), url);
+            for (ValidSource earlier : sources) {
+                if (sameSource(earlier, source)) {
+                    errors.putIfAbsent(key + (url != null && url.equals(earlier.url()) ? "url" : "title"),
+                            "This source is listed twice" + (url != null && url.equals(earlier.url()) ? " (same URL)." : "."));
+                }
+            }
+            sources.add(source);
         }
         if (sources.isEmpty()) {
             errors.put("sources", "Add at least one source: every event says where it comes from.");
@@ -129,6 +138,16 @@ public final class EventRules {
         }
         return new Checked(new ValidEvent(slug, startDate, endDate, effective, headline, category, importance, status,
                 List.copyOf(actors), body == null ? "" : body, List.copyOf(sources)), Map.of());
+    }
+
+    /** The same article: one URL, or the same publisher, title and date. */
+    private static boolean sameSource(ValidSource a, ValidSource b) {
+        if (a.url() != null && a.url().equals(b.url())) {
+            return true;
+        }
+        return a.title() != null && a.title().equalsIgnoreCase(b.title()) && a.publisher() != null
+                && a.publisher().equalsIgnoreCase(b.publisher()) && java.util.Objects.equals(a.date(), b.date())
+                && java.util.Objects.equals(a.url(), b.url());
     }
 
     private static String trim(String s) {
@@ -145,6 +164,8 @@ public final class EventRules {
         }
         if (v.length() > max) {
             errors.put(field, "Keep this to " + max + " characters (it has " + v.length() + ").");
+        } else if (Limits.badCharacter(v) != null) {
+            errors.put(field, Limits.badCharacter(v));
         }
         return v;
     }

@@ -59,6 +59,9 @@ public enum Precision implements Coded {
             throw new IllegalArgumentException("a date is required");
         }
         String t = text.strip();
+        if (t.matches("0000(-.*)?")) {
+            throw new IllegalArgumentException("'" + t + "' is not a real date: there is no year 0");
+        }
         try {
             if (t.matches("\\d{4}-\\d{2}-\\d{2}")) {
                 return new PreciseDate(LocalDate.parse(t), DAY);

@@ -58,6 +58,13 @@ class ErrorMapper {
         return errors.respond(path(uri), 400, detail, null, null);
     }
 
+    /** A request body that ends early or is not well-formed (a cut-off multipart upload): the client's fault. */
+    @ServerExceptionMapper
+    Response unreadableBody(java.io.IOException e, UriInfo uri) {
+        return errors.respond(path(uri), 400, "The request body could not be read: it was cut off or is not well-formed.",
+                null, null);
+    }
+
     @ServerExceptionMapper
     Response notFound(NotFoundException e, UriInfo uri) {
         String detail = isOurs(e) ? e.getMessage() : "There is nothing at this address.";

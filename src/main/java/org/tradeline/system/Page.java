@@ -43,8 +43,10 @@ public record Page<T>(List<T> items, int number, int size, int total) {
         if (raw == null || raw.isBlank()) {
             return defaultValue;
         }
+        String digits = raw.strip();
         try {
-            int value = Integer.parseInt(raw.strip());
+            // ASCII digits only: Integer.parseInt also reads other scripts' digits ("١" is 1).
+            int value = digits.matches("[0-9]{1,10}") ? Integer.parseInt(digits) : -1;
             if (value >= 1 && value <= max) {
                 return value;
             }

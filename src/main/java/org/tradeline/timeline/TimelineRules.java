@@ -42,10 +42,14 @@ public final class TimelineRules {
             errors.put("title", "Enter a title.");
         } else if (title.length() > Limits.TIMELINE_TITLE) {
             errors.put("title", "Keep the title to " + Limits.TIMELINE_TITLE + " characters (it has " + title.length() + ").");
+        } else if (Limits.badCharacter(title) != null) {
+            errors.put("title", Limits.badCharacter(title));
         }
         String summary = trim(in.summary());
         if (summary != null && summary.length() > Limits.SUMMARY) {
             errors.put("summary", "Keep the summary to " + Limits.SUMMARY + " characters (it has " + summary.length() + ").");
+        } else if (Limits.badCharacter(summary) != null) {
+            errors.put("summary", Limits.badCharacter(summary));
         }
         PublicationStatus status = PublicationStatus.PUBLISHED;
         String statusText = trim(in.status());
@@ -77,6 +81,8 @@ public final class TimelineRules {
                 errors.put(key + "name", "Enter the actor's name.");
             } else if (name.length() > Limits.ACTOR_NAME) {
                 errors.put(key + "name", "Keep the name to " + Limits.ACTOR_NAME + " characters.");
+            } else if (Limits.badCharacter(name) != null) {
+                errors.put(key + "name", Limits.badCharacter(name));
             }
             actors.add(new ValidActor(id, name));
         }
@@ -86,6 +92,8 @@ public final class TimelineRules {
         String note = trim(in.updateNote());
         if (note != null && note.length() > org.tradeline.event.EventRules.UPDATE_NOTE) {
             errors.put("updateNote", "Keep the note to " + org.tradeline.event.EventRules.UPDATE_NOTE + " characters.");
+        } else if (Limits.badCharacter(note) != null) {
+            errors.put("updateNote", Limits.badCharacter(note));
         }
         if (!errors.isEmpty()) {
             return new Checked(null, errors);
