@@ -36,6 +36,12 @@ public class HttpPolicy {
 
     void handle(RoutingContext ctx) {
         HttpServerRequest request = ctx.request();
+        if (request.headers().getAll("Host").size() > 1) { // RFC 9112, 3.2: a request with two Hosts is a 400
+            ctx.response().setStatusCode(400).putHeader("Content-Type", "text/html;charset=UTF-8")
+                    .end("<!DOCTYPE html><html lang=\"en\"><meta charset=\"utf-8\"><title>Bad request</title>"
+                            + "<h1>Bad request</h1><p>The request had more than one Host header.</p></html>\n");
+            return;
+        }
         String path = ctx.normalizedPath();
         boolean corsRead = CORS_READS.matcher(path).matches();
         if (request.method() == HttpMethod.OPTIONS && request.getHeader("Access-Control-Request-Method") != null) {
