@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Write rate: creates events through the API, each followed by a read of its permalink page and
 of the timeline JSON, which must show it. Prints events per second.
-Usage: python3 bench/writes.py http://127.0.0.1:18080 300 [admin-password]"""
+Several clients write at once (CLIENTS, default 4), as a newsroom's editors and importers do; each
+checks its own writes. Usage: python3 bench/writes.py http://127.0.0.1:18080 300 [admin-password]"""
 import http.client, json, sys, time, urllib.parse
 app, n = sys.argv[1], int(sys.argv[2])
 password = sys.argv[3] if len(sys.argv) > 3 else "bench-password-1"
@@ -28,15 +29,37 @@ form = {"Content-Type": "application/x-www-form-urlencoded"}
 call("POST", "/login", urllib.parse.urlencode({"_csrf": csrf, "username": "admin", "password": password}), form, jar)
 r, page = call("POST", "/editor/account/tokens", urllib.parse.urlencode({"_csrf": csrf, "name": "bench"}), form, jar)
 auth = "Bearer " + re.search(r"<code>(tl_[^<]+)</code>", page).group(1)
+import os, threading
+clients = int(os.environ.get("CLIENTS", "4"))
+failures = []
+
+
+def client(k, count):
+    conn = http.client.HTTPConnection(u.hostname, u.port)
+    try:
+        for i in range(count):
+            headline = f"Bench write {k}-{i}"
+            body = json.dumps({"headline": headline, "date": "2026-01-01", "precision": "day", "category": "deal",
+                               "sources": [{"title": "S", "publisher": "P"}]})
+            conn.request("POST", "/api/timelines/nippon-steel-us-steel/events", body,
+                         {"Content-Type": "application/json", "Authorization": auth})
+            r = conn.getresponse(); r.read()
+            assert r.status == 201, r.status
+            event_id = r.getheader("Location").rsplit("/", 1)[1]
+            for path in ("/timelines/nippon-steel-us-steel/events/" + event_id, "/api/timelines/nippon-steel-us-steel"):
+                conn.request("GET", path); r = conn.getresponse(); page = r.read().decode()
+                assert r.status == 200 and headline in page and event_id in page, (path, r.status, r.getheader("ETag"), page[:300])
+    except Exception as e:  # reported below: a failed or invisible write fails the benchmark
+        failures.append(repr(e))
+
+
 t0 = time.time()
-for i in range(n):
-    body = json.dumps({"headline": f"Bench write {i}", "date": "2026-01-01", "precision": "day", "category": "deal",
-                       "sources": [{"title": "S", "publisher": "P"}]})
-    c.request("POST", "/api/timelines/nippon-steel-us-steel/events", body, {"Content-Type": "application/json", "Authorization": auth})
-    r = c.getresponse(); r.read()
-    assert r.status == 201, r.status
-    event_id = json.loads(json.dumps(r.getheader("Location"))).rsplit("/", 1)[1]
-    for path in ("/timelines/nippon-steel-us-steel/events/" + event_id, "/api/timelines/nippon-steel-us-steel"):
-        c.request("GET", path); r = c.getresponse(); page = r.read().decode()
-        assert r.status == 200 and f"Bench write {i}" in page and event_id in page, path
-print(f"{n / (time.time() - t0):.1f}")
+threads = [threading.Thread(target=client, args=(k, n // clients)) for k in range(clients)]
+for t in threads:
+    t.start()
+for t in threads:
+    t.join()
+elapsed = time.time() - t0
+if failures:
+    sys.exit("write check failed: " + failures[0])
+print(f"{(n // clients) * clients / elapsed:.1f}")

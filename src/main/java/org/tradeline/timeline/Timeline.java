@@ -70,6 +70,14 @@ public class Timeline extends PanacheEntityBase {
 
     /** Records that readers' view of this timeline changed: caches compare {@link #contentRev}. */
     public void touch() {
+        if (id != null) {
+            // Lock the row and count from its committed revision: two concurrent writes must never
+            // both write revision n + 1, or a snapshot built between them would pass as current.
+            Object committed = getEntityManager()
+                    .createNativeQuery("select content_rev from timeline where id = ?1 for update")
+                    .setParameter(1, id).getSingleResult();
+            contentRev = Math.max(contentRev, ((Number) committed).longValue());
+        }
         contentRev++;
         updatedAt = Instant.now();
     }
