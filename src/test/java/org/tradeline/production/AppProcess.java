@@ -346,6 +346,21 @@ public final class AppProcess implements AutoCloseable {
             return db;
         }
 
+        /** The first column of the first row of {@code query} on this test's PostgreSQL database. */
+        public long queryLong(String query, String parameter) {
+            try (Connection c = DriverManager.getConnection(env.get("QUARKUS_DATASOURCE_JDBC_URL"),
+                    env.get("QUARKUS_DATASOURCE_USERNAME"), env.get("QUARKUS_DATASOURCE_PASSWORD"));
+                    java.sql.PreparedStatement s = c.prepareStatement(query)) {
+                s.setString(1, parameter);
+                try (java.sql.ResultSet rs = s.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException(query + ": " + e.getMessage(), e);
+            }
+        }
+
         private void sql(String statement) {
             try (Connection c = DriverManager.getConnection(adminUrl, System.getenv("QUARKUS_DATASOURCE_USERNAME"),
                     System.getenv("QUARKUS_DATASOURCE_PASSWORD")); Statement s = c.createStatement()) {

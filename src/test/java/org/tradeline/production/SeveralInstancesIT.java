@@ -2,7 +2,6 @@ package org.tradeline.production;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.restassured.response.Response;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -134,9 +133,9 @@ class SeveralInstancesIT {
         assertThat(editor.cookies()).isNotEmpty();
 
         // the session cookie made by A is accepted by B: no redirect to /login
-        Response overview = editor.get(b, "/editor");
-        assertThat(overview.statusCode()).as(overview.header("Location")).isEqualTo(200);
-        assertThat(editor.get(b, "/editor/timelines/" + slug).asString()).contains("Board approves the offer");
+        HttpResponse<String> overview = editor.get(b, "/editor");
+        assertThat(overview.statusCode()).as("%s", overview.headers().firstValue("Location")).isEqualTo(200);
+        assertThat(editor.get(b, "/editor/timelines/" + slug).body()).contains("Board approves the offer");
 
         // a form edit on A is seen on B's next request
         Map<String, String> before = etags(b, slug, "Board approves the offer");
@@ -147,13 +146,15 @@ class SeveralInstancesIT {
         before = etags(a, slug, "Board rejects the offer");
         editThroughForm(editor, b, slug, id, "Board reconsiders the offer");
         seesChange(a, before, "Board reconsiders the offer", "Board rejects the offer");
-        assertThat(editor.get(a, "/editor/timelines/" + slug + "/events/" + id + "/history").asString())
+        assertThat(editor.get(a, "/editor/timelines/" + slug + "/events/" + id + "/history").body())
                 .contains("Board rejects the offer", "Board reconsiders the offer");
     }
 
     static void editThroughForm(EditorSession editor, AppProcess app, String slug, String id, String headline) {
         String path = "/editor/timelines/" + slug + "/events/" + id + "/edit";
-        Document form = Jsoup.parse(editor.get(app, path).then().statusCode(200).extract().asString());
+        HttpResponse<String> page = editor.get(app, path);
+        assertThat(page.statusCode()).isEqualTo(200);
+        Document form = Jsoup.parse(page.body());
         Map<String, Object> f = new HashMap<>();
         f.put("headline", headline);
         f.put("date", "2025-03-14");
@@ -166,8 +167,8 @@ class SeveralInstancesIT {
         f.put("importance", "major");
         f.put("status", "published");
         f.put("version", form.select("input[name=version]").attr("value"));
-        Response r = editor.post(app, path, f);
-        assertThat(r.statusCode()).as(r.asString()).isEqualTo(303);
+        HttpResponse<String> r = editor.post(app, path, f);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(303);
     }
 
     /**
@@ -178,6 +179,8 @@ class SeveralInstancesIT {
     void shouldServeEveryConcurrentWriteFromBothInstances() throws Exception {
         String slug = a.createTimeline("instances-concurrent");
         int perInstance = 15;
+        String revQuery = "select content_rev from timeline where slug = ?";
+        long revBefore = db.queryLong(revQuery, slug);
         AtomicBoolean writing = new AtomicBoolean(true);
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
@@ -210,6 +213,11 @@ class SeveralInstancesIT {
         } finally {
             pool.shutdownNow();
         }
+        // The caches rely on every write moving the timeline's content revision: two writes that
+        // overlap must not both store the same next value (a lost update would leave a snapshot
+        // built between their commits looking current).
+        assertThat(db.queryLong(revQuery, slug) - revBefore).as("content_rev increments for %d writes", 2 * perInstance)
+                .isGreaterThanOrEqualTo(2 * perInstance);
         for (AppProcess app : List.of(a, b)) {
             HttpResponse<String> r = app.get("/api/timelines/" + slug);
             assertThat(AppProcess.json(r).path("events").size()).as("events served by port %d", app.port())
