@@ -13,7 +13,7 @@ HEAP=${HEAP:-256m}
 # The production JVM settings README "Heap and memory" recommends: a capped heap, the serial
 # collector (one small heap, two cores: least memory, short young pauses) and a heap that gives
 # memory back after a burst.
-JAVA_OPTS=${JAVA_OPTS:-"-Xmx$HEAP -XX:+UseSerialGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -Xss512k"}
+JAVA_OPTS=${JAVA_OPTS:-"-Xms24m -Xmx$HEAP -XX:+UseSerialGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -Xss512k"}
 APP_PORT=18080
 NGINX_PORT=18081
 APP=http://127.0.0.1:$APP_PORT
