@@ -81,21 +81,43 @@ public class PublicCache {
         this.routing = routing;
         this.json = json;
         this.revisions = revisions;
-        this.files = java.nio.file.Path.of(config.dataDir(), "exports");
+        // A folder of this process's own: instances may share a data folder (PostgreSQL setups).
+        java.nio.file.Path all = java.nio.file.Path.of(config.dataDir(), "exports");
+        this.files = all.resolve(java.util.UUID.randomUUID().toString());
         this.fileThreshold = config.cache().fileThreshold();
-        clearFiles();
+        clearOldFiles(all);
     }
 
-    /** Export files of an earlier run are never valid again. */
-    private void clearFiles() {
-        if (!java.nio.file.Files.isDirectory(files)) {
+    /** Export files left by runs that ended without cleaning up (kill -9) and untouched for a day. */
+    private static void clearOldFiles(java.nio.file.Path all) {
+        if (!java.nio.file.Files.isDirectory(all)) {
             return;
         }
-        try (var list = java.nio.file.Files.list(files)) {
-            list.forEach(PublicCache::delete);
+        java.time.Instant dayAgo = java.time.Instant.now().minus(java.time.Duration.ofDays(1));
+        try (var dirs = java.nio.file.Files.list(all)) {
+            for (java.nio.file.Path dir : dirs.toList()) {
+                if (java.nio.file.Files.getLastModifiedTime(dir).toInstant().isBefore(dayAgo)) {
+                    deleteFolder(dir);
+                }
+            }
         } catch (java.io.IOException e) {
             // nothing to clean
         }
+    }
+
+    private static void deleteFolder(java.nio.file.Path dir) {
+        try (var list = java.nio.file.Files.list(dir)) {
+            list.forEach(PublicCache::delete);
+        } catch (java.io.IOException e) {
+            // gone already
+        }
+        delete(dir);
+    }
+
+    @jakarta.annotation.PreDestroy
+    void removeFiles() {
+        deleter.shutdownNow();
+        deleteFolder(files);
     }
 
     private static void delete(java.nio.file.Path p) {
