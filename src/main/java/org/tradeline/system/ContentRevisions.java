@@ -45,8 +45,8 @@ public class ContentRevisions {
     /** Embedded H2 (file or memory, no server mode) is opened by one process only. */
     static boolean singleProcess(String dbKind, String url) {
         String u = url.toLowerCase(Locale.ROOT);
-        return "h2".equalsIgnoreCase(dbKind) && (u.startsWith("jdbc:h2:file:") || u.startsWith("jdbc:h2:mem:")
-                || u.startsWith("jdbc:h2:./") || u.startsWith("jdbc:h2:~")) && !u.contains("auto_server=true");
+        return "h2".equalsIgnoreCase(dbKind) && u.startsWith("jdbc:h2:") && !u.startsWith("jdbc:h2:tcp:")
+                && !u.startsWith("jdbc:h2:ssl:") && !u.contains("auto_server=true");
     }
 
     public static ContentRevisions get() {
