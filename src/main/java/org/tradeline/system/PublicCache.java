@@ -41,14 +41,29 @@ public class PublicCache {
         }
     };
 
+    private final java.util.concurrent.atomic.LongAdder hits = new java.util.concurrent.atomic.LongAdder();
+    private final java.util.concurrent.atomic.LongAdder misses = new java.util.concurrent.atomic.LongAdder();
+
+    /** Answers served from the cache since start (see {@link Metrics}). */
+    public long hits() {
+        return hits.sum();
+    }
+
+    /** Answers that had to be built (missing or stale) since start. */
+    public long misses() {
+        return misses.sum();
+    }
+
     /** The representation for {@code key} at {@code revision}, built by {@code build} only when missing or stale. */
     public Representation get(String key, String revision, Supplier<Representation> build) {
         synchronized (entries) {
             Entry e = entries.get(key);
             if (e != null && e.revision().equals(revision)) {
+                hits.increment();
                 return e.representation();
             }
         }
+        misses.increment();
         Representation fresh = build.get();
         synchronized (entries) {
             Entry old = entries.put(key, new Entry(revision, fresh));
