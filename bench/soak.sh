@@ -42,11 +42,13 @@ until curl -sf -o /dev/null "$APP/q/health/ready"; do
   kill -0 "$APP_PID" 2>/dev/null || { echo "the app did not start; see $OUT/app.log" >&2; exit 1; }
   sleep 0.2
 done
-GC_NAME=$(jcmd "$APP_PID" VM.flags | grep -o -- '-XX:+Use[A-Za-z]*GC' | head -1 | sed 's/-XX:+Use//')
+# The collector the JVM chose (ergonomic: G1 on 2+ cores and 1.8+ GB), for the report.
+GC_NAME=$(java -Xmx$HEAP -XX:+PrintFlagsFinal -version 2>/dev/null \
+  | awk '$2 ~ /^Use(G1|Serial|Parallel|Z|Shenandoah)GC$/ && $4 == "true" {sub(/^Use/, "", $2); print $2; exit}')
 
 # Heap in use right after a full GC (what the app really keeps), and RSS, in MB.
 sample() { # label
-  jcmd "$APP_PID" GC.run > /dev/null
+  jcmd "$APP_PID" GC.run > /dev/null || true
   local used rss
   used=$(jcmd "$APP_PID" GC.heap_info | awk '/total/ { if (match($0, /used [0-9]+K/)) { s += substr($0, RSTART + 5, RLENGTH - 6) } } END { printf "%.1f", s / 1024 }')
   rss=$(( $(ps -o rss= -p "$APP_PID") / 1024 ))
