@@ -109,6 +109,7 @@ class Stats:
         self.count = {}
         self.errors = []
         self.error_count = 0
+        self.error_kinds = {}
         self.latencies = {"read": [], "write": []}
         self.late = []
 
@@ -119,6 +120,8 @@ class Stats:
             self.late.append(late)
             if error:
                 self.error_count += 1
+                kind = re.sub(r"\d+", "N", error)
+                self.error_kinds[kind] = self.error_kinds.get(kind, 0) + 1
                 if len(self.errors) < 20:
                     self.errors.append(error)
 
@@ -275,4 +278,5 @@ print(json.dumps({
     "late_p99_ms": round(percentile(STATS.late, 99) * 1000, 1),
     "statuses": {f"{k} {s}": v for (k, s), v in sorted(STATS.count.items(), key=lambda x: str(x))},
     "first_errors": STATS.errors,
+    "error_kinds": dict(sorted(STATS.error_kinds.items(), key=lambda kv: -kv[1])[:15]),
 }))
