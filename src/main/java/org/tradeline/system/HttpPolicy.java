@@ -18,7 +18,9 @@ import java.util.regex.Pattern;
  * policy, a permissions policy; framing refused everywhere except the embed routes;</li>
  * <li>{@code Cache-Control: no-store} on the editor area and sign-in pages; a signed-in editor's
  * public pages are {@code private, no-cache}, so what they just published shows at once (always
- * revalidated by ETag) while readers and CDNs keep the shared caching.</li>
+ * revalidated by ETag) while readers and CDNs keep the shared caching;</li>
+ * <li>{@code Strict-Transport-Security} when {@code tradeline.http.hsts=true} (the site is HTTPS only);</li>
+ * <li>{@code Cache-Control: no-store} on {@code /q/*} (health, metrics): never kept by a CDN.</li>
  * </ul>
  */
 @ApplicationScoped
@@ -29,6 +31,14 @@ public class HttpPolicy {
             "/api/timelines(/[^/]+(/events(/[^/]+)?|/timelinejs)?)?|/timelines/[^/]+(\\.yaml|/feed\\.atom|/calendar\\.ics|/events\\.csv)|/oembed");
     static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' https: data:; "
             + "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors ";
+    /** One year, this host only: a newsroom's other subdomains may not all be on HTTPS. */
+    static final String HSTS = "max-age=31536000";
+
+    private final boolean hsts;
+
+    HttpPolicy(TradelineConfig config) {
+        this.hsts = config.http().hsts();
+    }
 
     void install(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE).handler(this::handle);
@@ -51,6 +61,7 @@ public class HttpPolicy {
         boolean embed = path.startsWith("/embed/") || path.equals("/embed.js");
         boolean editor = path.equals("/editor") || path.startsWith("/editor/") || path.equals("/login")
                 || path.equals("/logout");
+        boolean operations = path.startsWith("/q/");
         boolean safeMethod = request.method() == HttpMethod.GET || request.method() == HttpMethod.HEAD;
         boolean signedIn = request.getCookie("tl_session") != null;
         ctx.addHeadersEndHandler(v -> {
@@ -66,7 +77,10 @@ public class HttpPolicy {
                 h.set("Access-Control-Allow-Origin", "*");
                 h.set("Access-Control-Expose-Headers", "ETag, Last-Modified, Link");
             }
-            if (editor) {
+            if (hsts) {
+                h.set("Strict-Transport-Security", HSTS);
+            }
+            if (editor || operations) {
                 h.set("Cache-Control", "no-store");
             } else if (signedIn && h.contains("Cache-Control")) {
                 h.set("Cache-Control", "private, no-cache");

@@ -36,6 +36,17 @@ public interface TradelineConfig {
         int fileThreshold();
     }
 
+    Http http();
+
+    interface Http {
+        /**
+         * Send {@code Strict-Transport-Security} on every answer. Turn on only when the site is served
+         * over HTTPS alone (TLS here or at the proxy): browsers then refuse plain HTTP for a year.
+         */
+        @WithDefault("false")
+        boolean hsts();
+    }
+
     interface Admin {
         /** The account created on first start when there is none. */
         @WithDefault("admin")

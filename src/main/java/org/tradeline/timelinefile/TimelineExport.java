@@ -54,4 +54,17 @@ public class TimelineExport {
         List<Event> events = publishedOnly ? t.events.stream().filter(Event::isPublished).toList() : t.events;
         return TimelineFileReader.write(TimelineFiles.file(t, events));
     }
+
+    /**
+     * Every timeline's file, drafts included (timelines and events), read in one transaction so a
+     * backup is one consistent state; keyed by slug in slug order.
+     */
+    @Transactional
+    public java.util.SortedMap<String, String> allFiles() {
+        java.util.SortedMap<String, String> files = new java.util.TreeMap<>();
+        for (Timeline t : Timeline.<Timeline>listAll()) {
+            files.put(t.slug, TimelineFileReader.write(TimelineFiles.file(t, t.events)));
+        }
+        return files;
+    }
 }

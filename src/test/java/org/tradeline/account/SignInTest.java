@@ -155,6 +155,10 @@ class SignInTest {
             return null;
         }
 
+        public Http http() {
+            return null;
+        }
+
         public Session session() {
             return new Session() {
                 public java.util.Optional<String> secret() {
