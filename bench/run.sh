@@ -110,6 +110,12 @@ row() { # name tradeline-result nginx-result
   echo "$1: Tradeline $trps req/s, nginx $nrps req/s, ratio $ratio"
 }
 
+# Warm-up: a server that has been up a while has its hot paths compiled (the JIT); give each
+# measured URL a few seconds of traffic first, unrecorded, as a running site has had.
+for e in "${ENDPOINTS[@]}"; do
+  IFS='|' read -r name path file <<< "$e"
+  wrk -t2 "-c$CONNECTIONS" -d3s "$APP$path" > /dev/null
+done
 for e in "${ENDPOINTS[@]}"; do
   IFS='|' read -r name path file <<< "$e"
   t=$(measure "$APP$path"); n=$(measure "$BASE/$file")

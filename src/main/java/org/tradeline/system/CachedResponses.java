@@ -32,6 +32,12 @@ public class CachedResponses {
         router.route().order(Integer.MIN_VALUE + 1).handler(this::handle);
     }
 
+    private static final CharSequence CACHE_CONTROL_NAME = io.vertx.core.http.HttpHeaders.createOptimized("Cache-Control");
+    private static final CharSequence CACHE_CONTROL = io.vertx.core.http.HttpHeaders.createOptimized(PublicCache.CACHE_CONTROL);
+    private static final CharSequence VARY_NAME = io.vertx.core.http.HttpHeaders.createOptimized("Vary");
+    private static final CharSequence VARY = io.vertx.core.http.HttpHeaders.createOptimized("Accept-Encoding");
+    private static final CharSequence ETAG_NAME = io.vertx.core.http.HttpHeaders.createOptimized("ETag");
+
     void handle(RoutingContext ctx) {
         HttpServerRequest request = ctx.request();
         if (!revisions.inMemory() || request.method() != HttpMethod.GET
@@ -52,7 +58,7 @@ public class CachedResponses {
         String etag = '"' + (gzip ? r.gzipEtag() : r.etag()) + '"';
         HttpServerResponse response = ctx.response();
         MultiMap h = response.headers();
-        h.set("Cache-Control", PublicCache.CACHE_CONTROL).set("Vary", "Accept-Encoding").set("ETag", etag);
+        h.set(CACHE_CONTROL_NAME, CACHE_CONTROL).set(VARY_NAME, VARY).set(ETAG_NAME, etag);
         if (r.lastModifiedHttp() != null) {
             h.set("Last-Modified", r.lastModifiedHttp());
         }

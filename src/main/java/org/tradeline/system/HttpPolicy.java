@@ -44,6 +44,24 @@ public class HttpPolicy {
         router.route().order(Integer.MIN_VALUE).handler(this::handle);
     }
 
+    // Names and values encoded once (Netty AsciiString), not on every answer.
+    private static final CharSequence NOSNIFF_NAME = io.vertx.core.http.HttpHeaders.createOptimized("X-Content-Type-Options");
+    private static final CharSequence NOSNIFF = io.vertx.core.http.HttpHeaders.createOptimized("nosniff");
+    private static final CharSequence REFERRER_NAME = io.vertx.core.http.HttpHeaders.createOptimized("Referrer-Policy");
+    private static final CharSequence REFERRER = io.vertx.core.http.HttpHeaders.createOptimized("strict-origin-when-cross-origin");
+    private static final CharSequence PERMISSIONS_NAME = io.vertx.core.http.HttpHeaders.createOptimized("Permissions-Policy");
+    private static final CharSequence PERMISSIONS = io.vertx.core.http.HttpHeaders
+            .createOptimized("camera=(), microphone=(), geolocation=(), payment=(), usb=()");
+    private static final CharSequence CSP_NAME = io.vertx.core.http.HttpHeaders.createOptimized("Content-Security-Policy");
+    private static final CharSequence CSP_EMBED = io.vertx.core.http.HttpHeaders.createOptimized(CSP + "*");
+    private static final CharSequence CSP_PAGE = io.vertx.core.http.HttpHeaders.createOptimized(CSP + "'none'");
+    private static final CharSequence FRAME_NAME = io.vertx.core.http.HttpHeaders.createOptimized("X-Frame-Options");
+    private static final CharSequence DENY = io.vertx.core.http.HttpHeaders.createOptimized("DENY");
+    private static final CharSequence ORIGIN_NAME = io.vertx.core.http.HttpHeaders.createOptimized("Access-Control-Allow-Origin");
+    private static final CharSequence ANY = io.vertx.core.http.HttpHeaders.createOptimized("*");
+    private static final CharSequence EXPOSE_NAME = io.vertx.core.http.HttpHeaders.createOptimized("Access-Control-Expose-Headers");
+    private static final CharSequence EXPOSE = io.vertx.core.http.HttpHeaders.createOptimized("ETag, Last-Modified, Link");
+
     void handle(RoutingContext ctx) {
         HttpServerRequest request = ctx.request();
         if (request.headers().getAll("Host").size() > 1) { // RFC 9112, 3.2: a request with two Hosts is a 400
@@ -66,16 +84,16 @@ public class HttpPolicy {
         boolean signedIn = request.getCookie("tl_session") != null;
         ctx.addHeadersEndHandler(v -> {
             MultiMap h = ctx.response().headers();
-            h.set("X-Content-Type-Options", "nosniff");
-            h.set("Referrer-Policy", "strict-origin-when-cross-origin");
-            h.set("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=(), usb=()");
-            h.set("Content-Security-Policy", CSP + (embed ? "*" : "'none'"));
+            h.set(NOSNIFF_NAME, NOSNIFF);
+            h.set(REFERRER_NAME, REFERRER);
+            h.set(PERMISSIONS_NAME, PERMISSIONS);
+            h.set(CSP_NAME, embed ? CSP_EMBED : CSP_PAGE);
             if (!embed) {
-                h.set("X-Frame-Options", "DENY");
+                h.set(FRAME_NAME, DENY);
             }
             if (corsRead && safeMethod) {
-                h.set("Access-Control-Allow-Origin", "*");
-                h.set("Access-Control-Expose-Headers", "ETag, Last-Modified, Link");
+                h.set(ORIGIN_NAME, ANY);
+                h.set(EXPOSE_NAME, EXPOSE);
             }
             if (hsts) {
                 h.set("Strict-Transport-Security", HSTS);

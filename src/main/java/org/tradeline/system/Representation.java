@@ -31,16 +31,16 @@ import java.util.zip.GZIPOutputStream;
  * neither building nor serving them needs the whole body in the heap. {@code filename}, when
  * set, makes the answer a download (Content-Disposition).
  */
-public record Representation(byte[] body, Gzipped gzipped, String mediaType, String etag, Instant lastModified,
+public record Representation(long length, Gzipped gzipped, String mediaType, String etag, Instant lastModified,
         String filename, Buffer plain, String lastModifiedHttp, Path file, Path gzipFile, long fileBytes) {
 
     /** The gzip variant of an in-memory body, made on the first request that accepts it (a write's rebuild does not pay for it). */
     public static final class Gzipped {
-        private final byte[] body;
+        private final Buffer plain;
         private volatile Buffer buffer;
 
-        Gzipped(byte[] body) {
-            this.body = body;
+        Gzipped(Buffer plain) {
+            this.plain = plain;
         }
 
         /** The gzip bytes when already made, else null. */
@@ -55,7 +55,7 @@ public record Representation(byte[] body, Gzipped gzipped, String mediaType, Str
                 synchronized (this) {
                     b = buffer;
                     if (b == null) {
-                        buffer = b = buffer(gzip(body));
+                        buffer = b = buffer(gzip(plain.getBytes()));
                     }
                 }
             }
@@ -72,8 +72,9 @@ public record Representation(byte[] body, Gzipped gzipped, String mediaType, Str
 
     public static Representation of(byte[] body, String mediaType, Instant lastModified, String filename) {
         Instant modified = lastModified == null ? null : lastModified.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
-        return new Representation(body, body.length <= GZIP_LIMIT ? new Gzipped(body) : null, mediaType, etag(body), modified,
-                filename, buffer(body), http(modified), null, null, 0);
+        Buffer plain = buffer(body);
+        return new Representation(body.length, body.length <= GZIP_LIMIT ? new Gzipped(plain) : null, mediaType, etag(body),
+                modified, filename, plain, http(modified), null, null, 0);
     }
 
     /** Writes the body through {@code writer} into two new files in {@code dir}: plain and gzip. */
@@ -95,13 +96,13 @@ public record Representation(byte[] body, Gzipped gzipped, String mediaType, Str
             throw e;
         }
         Instant modified = lastModified == null ? null : lastModified.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
-        return new Representation(null, null, mediaType, tag(sha.digest()), modified, filename, null, http(modified),
+        return new Representation(0, null, mediaType, tag(sha.digest()), modified, filename, null, http(modified),
                 plain, zipped, Files.size(plain) + Files.size(zipped));
     }
 
-    /** Bytes held in memory, counting a quarter more for a gzip variant (a file-backed one holds none). */
+    /** Bytes held in (direct) memory, counting a quarter more for a gzip variant (a file-backed one holds none). */
     public long size() {
-        return body == null ? 0 : body.length + (gzipped == null ? 0 : body.length / 4);
+        return inFile() ? 0 : length + (gzipped == null ? 0 : length / 4);
     }
 
     public boolean inFile() {
@@ -178,8 +179,9 @@ public record Representation(byte[] body, Gzipped gzipped, String mediaType, Str
     }
 
     private static Buffer buffer(byte[] bytes) {
-        // Unreleasable: Netty writes a duplicate each time and may not free the shared bytes.
-        return Buffer.buffer(Unpooled.unreleasableBuffer(Unpooled.wrappedBuffer(bytes)));
+        // Off the heap, so the socket write needs no copy; unreleasable, because Netty writes a
+        // duplicate each time and must not free the shared bytes.
+        return Buffer.buffer(Unpooled.unreleasableBuffer(Unpooled.directBuffer(bytes.length).writeBytes(bytes)));
     }
 
     private static byte[] gzip(byte[] body) {
