@@ -15,6 +15,8 @@ WRITE_RATE=${WRITE_RATE:-5}
 HEAP=${HEAP:-256m}
 PORT=${PORT:-18090}
 SAMPLE_EVERY=${SAMPLE_EVERY:-60}
+# The same JVM settings as bench/run.sh (README "Heap and memory").
+JAVA_OPTS=${JAVA_OPTS:-"-Xms24m -Xmx$HEAP -XX:+UseSerialGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -Xss512k"}
 APP=http://127.0.0.1:$PORT
 PASSWORD=soak-password-1
 
@@ -36,14 +38,14 @@ QUARKUS_HTTP_PORT=$PORT QUARKUS_HTTP_HOST=127.0.0.1 TRADELINE_DATA_DIR="$OUT/dat
 QUARKUS_DATASOURCE_JDBC_URL="jdbc:h2:retry:$OUT/data/tradeline;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE" \
 TRADELINE_IMPORTING_DIRS="timelines,$OUT/timelines" TRADELINE_ADMIN_PASSWORD=$PASSWORD \
 TRADELINE_SESSION_SECRET=soak-secret TRADELINE_SITE_BASE_URL=$APP \
-  java -Xmx$HEAP -jar target/quarkus-app/quarkus-run.jar > "$OUT/app.log" 2>&1 &
+  java $JAVA_OPTS -jar target/quarkus-app/quarkus-run.jar > "$OUT/app.log" 2>&1 &
 APP_PID=$!
 until curl -sf -o /dev/null "$APP/q/health/ready"; do
   kill -0 "$APP_PID" 2>/dev/null || { echo "the app did not start; see $OUT/app.log" >&2; exit 1; }
   sleep 0.2
 done
 # The collector the JVM chose (ergonomic: G1 on 2+ cores and 1.8+ GB), for the report.
-GC_NAME=$(java -Xmx$HEAP -XX:+PrintFlagsFinal -version 2>/dev/null \
+GC_NAME=$(java $JAVA_OPTS -XX:+PrintFlagsFinal -version 2>/dev/null \
   | awk '$2 ~ /^Use(G1|Serial|Parallel|Z|Shenandoah)GC$/ && $4 == "true" {sub(/^Use/, "", $2); print $2; exit}')
 
 # Heap in use right after a full GC (what the app really keeps), and RSS, in MB.
@@ -73,7 +75,7 @@ export RUN_DATE; RUN_DATE=$(date -u '+%Y-%m-%d %H:%M UTC')
 export CPU; CPU=$(lscpu | awk -F: '/Model name/ {gsub(/^ +/, "", $2); print $2; exit}')
 export JAVA_VERSION; JAVA_VERSION=$(java -version 2>&1 | head -1)
 export NPROC; NPROC=$(nproc)
-export HEAP GC_NAME READ_RATE WRITE_RATE LOAD_BEFORE SAMPLE_EVERY
+export HEAP GC_NAME READ_RATE WRITE_RATE LOAD_BEFORE SAMPLE_EVERY JAVA_OPTS
 SECTION=$(python3 - "$OUT/summary.json" "$OUT/heap.tsv" <<'PY'
 import json, os, sys
 env = os.environ
@@ -88,7 +90,7 @@ out = [
     "## Soak",
     "",
     f"Run {env['RUN_DATE']} by `bash bench/soak.sh` on {env['NPROC']} cores ({env['CPU']}), {env['JAVA_VERSION']},",
-    f"-Xmx{env['HEAP']} ({env['GC_NAME']}), a fresh H2 database (the seeded timeline plus a 2,000-event one); load from",
+    f"`{env['JAVA_OPTS']}` ({env['GC_NAME']}), a fresh H2 database (the seeded timeline plus a 2,000-event one); load from",
     f"bench/soak.py on the same machine (load average {env['LOAD_BEFORE']} before the start: the machine is shared).",
     f"{s['duration_s']:.0f} s offered at a fixed {env['READ_RATE']} reads/s (pages, JSON, feeds, exports, embeds, static; a fifth",
     f"revalidating with If-None-Match) and {env['WRITE_RATE']} writes/s through the API with a Bearer token (create, update,",

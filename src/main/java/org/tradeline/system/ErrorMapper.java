@@ -82,9 +82,25 @@ class ErrorMapper {
 
     @ServerExceptionMapper
     Response unexpected(Throwable e, UriInfo uri) {
+        if (overloaded(e)) {
+            LOG.warnf("Overloaded: no database connection became free in time for %s", path(uri));
+            return Response.fromResponse(errors.respond(path(uri), 503,
+                    "The site is very busy right now. Please try again in a few seconds.", null, null))
+                    .header("Retry-After", "5").build();
+        }
         String id = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected error %s on %s", id, path(uri));
         return errors.respond(path(uri), 500, "Something went wrong on our side. Reference: " + id + ".", null, null);
+    }
+
+    /** Every pooled database connection stayed busy past the acquisition timeout: a 503, not a fault. */
+    static boolean overloaded(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException && String.valueOf(t.getMessage()).contains("acquisition timeout")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Our own NotFoundExceptions carry a message meant for readers; framework ones do not. */

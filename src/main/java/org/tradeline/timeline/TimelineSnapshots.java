@@ -56,33 +56,45 @@ public class TimelineSnapshots {
         if (known != null && cached != null && cached.contentRev() == known) {
             return Optional.of(cached); // no write since: no database round trip at all
         }
-        // Inside a caller's transaction the rows may hold uncommitted writes: read them, keep nothing.
-        boolean own = !revisions.inTransaction();
+        if (revisions.inTransaction()) {
+            // Inside a caller's transaction the rows may hold uncommitted writes: read them, keep nothing.
+            return QuarkusTransaction.joiningExisting().call(() -> Optional.ofNullable(
+                    revision(slug) == null ? null : build(slug)));
+        }
         long epoch = revisions.epoch();
-        return QuarkusTransaction.joiningExisting().call(() -> {
-            List<Long> revs = Timeline.getEntityManager()
-                    .createQuery("select t.contentRev from Timeline t where t.slug = :slug", Long.class)
-                    .setParameter("slug", slug)
-                    .getResultList();
-            if (revs.isEmpty()) {
-                if (own) {
-                    cache.remove(slug);
-                }
-                return Optional.<TimelineSnapshot>empty();
+        Long rev = QuarkusTransaction.requiringNew().call(() -> revision(slug));
+        if (rev == null) {
+            cache.remove(slug);
+            return Optional.empty();
+        }
+        revisions.learned(slug, rev, epoch);
+        if (cached != null && cached.contentRev() == rev) {
+            return Optional.of(cached);
+        }
+        // One build per timeline at a time: a burst of readers after a write (or at start) waits for
+        // it, holding no database connection, instead of each building the same snapshot.
+        synchronized (buildLocks.computeIfAbsent(slug, k -> new Object())) {
+            TimelineSnapshot again = cache.get(slug);
+            if (again != null && again.contentRev() >= rev) {
+                return Optional.of(again);
             }
-            long rev = revs.get(0);
-            if (own) {
-                revisions.learned(slug, rev, epoch);
-            }
-            if (cached != null && cached.contentRev() == rev) {
-                return Optional.of(cached);
-            }
-            TimelineSnapshot fresh = build(slug);
-            if (fresh != null && own) {
+            TimelineSnapshot fresh = QuarkusTransaction.requiringNew().call(() -> build(slug));
+            if (fresh != null) {
                 cache.merge(slug, fresh, (old, neu) -> old.contentRev() >= neu.contentRev() ? old : neu);
             }
             return Optional.ofNullable(fresh);
-        });
+        }
+    }
+
+    private final Map<String, Object> buildLocks = new ConcurrentHashMap<>();
+
+    /** The committed content revision of the timeline, or null when there is none. */
+    private static Long revision(String slug) {
+        List<Long> revs = Timeline.getEntityManager()
+                .createQuery("select t.contentRev from Timeline t where t.slug = :slug", Long.class)
+                .setParameter("slug", slug)
+                .getResultList();
+        return revs.isEmpty() ? null : revs.get(0);
     }
 
     /** Every published timeline, most recently updated first. */
