@@ -82,6 +82,10 @@ class ErrorMapper {
 
     @ServerExceptionMapper
     Response unexpected(Throwable e, UriInfo uri) {
+        if (badData(e)) { // SQLSTATE class 22: e.g. a null byte in a slug, which PostgreSQL refuses to look up
+            return errors.respond(path(uri), 400,
+                    "The request contains characters that cannot be looked up or stored, such as a null byte.", null, null);
+        }
         if (overloaded(e)) {
             LOG.warnf("Overloaded: no database connection became free in time for %s", path(uri));
             return Response.fromResponse(errors.respond(path(uri), 503,
@@ -91,6 +95,16 @@ class ErrorMapper {
         String id = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected error %s on %s", id, path(uri));
         return errors.respond(path(uri), 500, "Something went wrong on our side. Reference: " + id + ".", null, null);
+    }
+
+    /** The database refused a value the request carried (SQLSTATE class 22, "data exception"). */
+    static boolean badData(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Every pooled database connection stayed busy past the acquisition timeout: a 503, not a fault. */

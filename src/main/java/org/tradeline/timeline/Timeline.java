@@ -53,6 +53,9 @@ public class Timeline extends PanacheEntityBase {
     public List<Event> events = new ArrayList<>();
 
     public static Optional<Timeline> findBySlug(String slug) {
+        if (slug == null || slug.chars().anyMatch(c -> c < 0x20)) {
+            return Optional.empty(); // no slug has control characters; PostgreSQL refuses a null byte in a query
+        }
         return find("slug", slug).firstResultOptional();
     }
 
@@ -68,13 +71,22 @@ public class Timeline extends PanacheEntityBase {
         org.tradeline.system.ContentRevisions.get().deleted(slug);
     }
 
+    /**
+     * The row lock a write takes on its timeline. On PostgreSQL an event insert has already taken
+     * a key-share lock on the timeline row (its foreign key), which FOR UPDATE would wait on, so two
+     * concurrent inserts deadlocked; FOR NO KEY UPDATE does not conflict with it and still
+     * serialises writers. H2 takes no lock for foreign keys and knows only FOR UPDATE.
+     */
+    static final String ROW_LOCK = "postgresql".equalsIgnoreCase(org.eclipse.microprofile.config.ConfigProvider.getConfig()
+            .getOptionalValue("quarkus.datasource.db-kind", String.class).orElse("h2")) ? "for no key update" : "for update";
+
     /** Records that readers' view of this timeline changed: caches compare {@link #contentRev}. */
     public void touch() {
         if (id != null) {
             // Lock the row and count from its committed revision: two concurrent writes must never
             // both write revision n + 1, or a snapshot built between them would pass as current.
             Object committed = getEntityManager()
-                    .createNativeQuery("select content_rev from timeline where id = ?1 for update")
+                    .createNativeQuery("select content_rev from timeline where id = ?1 " + ROW_LOCK)
                     .setParameter(1, id).getSingleResult();
             contentRev = Math.max(contentRev, ((Number) committed).longValue());
         }
@@ -88,6 +100,9 @@ public class Timeline extends PanacheEntityBase {
 
     /** One event by its id: a query, so a write to a 10,000-event timeline does not load them all. */
     public Optional<Event> event(String eventSlug) {
+        if (eventSlug == null || eventSlug.chars().anyMatch(c -> c < 0x20)) {
+            return Optional.empty();
+        }
         if (org.hibernate.Hibernate.isInitialized(events)) {
             return events.stream().filter(e -> e.slug.equals(eventSlug)).findFirst();
         }

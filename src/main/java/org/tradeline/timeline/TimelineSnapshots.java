@@ -48,7 +48,7 @@ public class TimelineSnapshots {
 
     /** The timeline's current snapshot (published events only), whatever the timeline's status. */
     public Optional<TimelineSnapshot> current(String slug) {
-        if (slug == null || slug.length() > 80) {
+        if (slug == null || slug.length() > 80 || slug.chars().anyMatch(c -> c < 0x20)) {
             return Optional.empty();
         }
         Long known = revisions.current(slug);
