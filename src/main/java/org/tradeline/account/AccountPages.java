@@ -17,8 +17,8 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.tradeline.editor.EditorContext;
-import org.tradeline.system.NotFound;
-import org.tradeline.system.Templates;
+import org.tradeline.web.NotFound;
+import org.tradeline.web.Templates;
 
 /** An editor's own account (password, API tokens) and, for admins, everyone's accounts. */
 @Path("/editor")
@@ -127,7 +127,7 @@ class AccountPages {
         } else if (Account.findByUsername(name).isPresent()) {
             errors.put("username", "There is already an account called \u201c" + name + "\u201d.");
         }
-        Role r = org.tradeline.system.Coded.byCode(Role.class, role == null ? "" : role).orElse(null);
+        Role r = org.tradeline.config.Coded.byCode(Role.class, role == null ? "" : role).orElse(null);
         if (r == null) {
             errors.put("role", "Choose editor or admin.");
         }

@@ -16,7 +16,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
-import org.tradeline.system.TradelineConfig;
+import org.tradeline.config.TradelineConfig;
 
 /** Accounts, sign-in, sessions and API tokens. */
 @ApplicationScoped

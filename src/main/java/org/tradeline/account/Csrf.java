@@ -12,8 +12,8 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 import org.jboss.resteasy.reactive.server.WithFormRead;
 import org.jboss.resteasy.reactive.server.core.ResteasyReactiveRequestContext;
 import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveContainerRequestContext;
-import org.tradeline.system.ErrorResponses;
-import org.tradeline.system.TradelineConfig;
+import org.tradeline.web.ErrorResponses;
+import org.tradeline.config.TradelineConfig;
 
 /**
  * CSRF protection by signed double-submit: the {@value #COOKIE} cookie holds a random value and

@@ -15,8 +15,8 @@ import java.util.Map;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.tradeline.editor.Flash;
-import org.tradeline.system.Templates;
-import org.tradeline.system.TradelineConfig;
+import org.tradeline.web.Templates;
+import org.tradeline.config.TradelineConfig;
 
 /** Sign-in and sign-out. The session is an encrypted cookie, so it survives restarts and works on every instance. */
 @Path("/")

@@ -1,8 +1,8 @@
 package org.tradeline.account;
 
 import jakarta.persistence.Converter;
-import org.tradeline.system.Coded;
-import org.tradeline.system.CodedConverter;
+import org.tradeline.config.Coded;
+import org.tradeline.config.CodedConverter;
 
 /** Editors write timelines and events; admins also manage accounts. */
 public enum Role implements Coded {

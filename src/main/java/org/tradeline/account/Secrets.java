@@ -16,7 +16,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import org.jboss.logging.Logger;
-import org.tradeline.system.TradelineConfig;
+import org.tradeline.config.TradelineConfig;
 
 /**
  * The server secret: encrypts session cookies (AES-GCM) and signs CSRF tokens (HMAC-SHA256).

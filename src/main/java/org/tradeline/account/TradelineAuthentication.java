@@ -22,7 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.Set;
-import org.tradeline.system.ErrorResponses;
+import org.tradeline.web.ErrorResponses;
 
 /**
  * How a request proves who sent it: a session cookie (editors in a browser), HTTP Basic with an

@@ -7,7 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.tradeline.event.DisplayDate;
 import org.tradeline.event.EventInput;
-import org.tradeline.system.NotFound;
+import org.tradeline.web.NotFound;
 import org.tradeline.timeline.Timeline;
 import org.tradeline.timeline.TimelineInput;
 import org.tradeline.timeline.TimelineSnapshot.EventView;

@@ -4,7 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
-import org.tradeline.system.ErrorResponses;
+import org.tradeline.web.ErrorResponses;
 
 /**
  * A write to the API must say that its body is JSON. Without a Content-Type the framework would

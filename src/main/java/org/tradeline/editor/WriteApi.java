@@ -19,7 +19,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 import org.tradeline.account.Role;
 import org.tradeline.event.Event;
 import org.tradeline.event.EventInput;
-import org.tradeline.system.InvalidInput;
+import org.tradeline.web.InvalidInput;
 import org.tradeline.timeline.Timeline;
 import org.tradeline.timeline.TimelineInput;
 

@@ -13,11 +13,11 @@ import java.net.URISyntaxException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jboss.resteasy.reactive.RestQuery;
-import org.tradeline.system.InvalidParameterException;
-import org.tradeline.system.Links;
-import org.tradeline.system.NotFound;
-import org.tradeline.system.Page;
-import org.tradeline.system.TradelineConfig;
+import org.tradeline.web.InvalidParameterException;
+import org.tradeline.web.Links;
+import org.tradeline.web.NotFound;
+import org.tradeline.web.Page;
+import org.tradeline.config.TradelineConfig;
 import org.tradeline.timeline.TimelineSnapshot;
 import org.tradeline.timeline.TimelineSnapshots;
 

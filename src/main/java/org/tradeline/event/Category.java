@@ -1,8 +1,8 @@
 package org.tradeline.event;
 
 import jakarta.persistence.Converter;
-import org.tradeline.system.Coded;
-import org.tradeline.system.CodedConverter;
+import org.tradeline.config.Coded;
+import org.tradeline.config.CodedConverter;
 
 /** What kind of event it is; each has a marker colour on the page. */
 public enum Category implements Coded {

@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Predicate;
-import org.tradeline.system.Coded;
-import org.tradeline.system.InvalidParameterException;
+import org.tradeline.config.Coded;
+import org.tradeline.web.InvalidParameterException;
 import org.tradeline.timeline.TimelineSnapshot.EventView;
 
 /**

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.function.Predicate;
 import org.tradeline.event.Precision.PreciseDate;
 import org.tradeline.event.ValidEvent.ValidSource;
-import org.tradeline.system.Coded;
+import org.tradeline.config.Coded;
 import org.tradeline.timeline.PublicationStatus;
 
 /**

@@ -1,8 +1,8 @@
 package org.tradeline.event;
 
 import jakarta.persistence.Converter;
-import org.tradeline.system.Coded;
-import org.tradeline.system.CodedConverter;
+import org.tradeline.config.Coded;
+import org.tradeline.config.CodedConverter;
 
 /** Major events carry the story; minor ones give context. */
 public enum Importance implements Coded {

@@ -3,8 +3,8 @@ package org.tradeline.event;
 import jakarta.persistence.Converter;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import org.tradeline.system.Coded;
-import org.tradeline.system.CodedConverter;
+import org.tradeline.config.Coded;
+import org.tradeline.config.CodedConverter;
 
 /**
  * How much of a date is known. A month-precision date is stored as the first of the month

@@ -7,7 +7,7 @@ import java.util.Comparator;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
-import org.tradeline.system.Links;
+import org.tradeline.web.Links;
 import org.tradeline.timeline.TimelineSnapshot;
 import org.tradeline.timeline.TimelineSnapshot.EventView;
 
@@ -26,7 +26,7 @@ final class AtomFeed {
     }
 
     static String write(TimelineSnapshot t, String base, String siteName) {
-        return org.tradeline.system.BodyWriter.text(out -> write(t, base, siteName, out));
+        return org.tradeline.cache.BodyWriter.text(out -> write(t, base, siteName, out));
     }
 
     /** Writes the feed entry by entry to {@code out}. */

@@ -37,7 +37,7 @@ final class CsvExport {
     }
 
     static String write(TimelineSnapshot t) {
-        return org.tradeline.system.BodyWriter.text(out -> write(t, out));
+        return org.tradeline.cache.BodyWriter.text(out -> write(t, out));
     }
 
     /** Writes the title row, then one row per event, to {@code out}. */

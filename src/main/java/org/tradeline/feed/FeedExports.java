@@ -7,11 +7,11 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.UriInfo;
-import org.tradeline.system.PublicCache;
+import org.tradeline.cache.PublicCache;
 import org.tradeline.timeline.TimelineSnapshot;
 import org.jboss.resteasy.reactive.RestPath;
-import org.tradeline.system.Links;
-import org.tradeline.system.TradelineConfig;
+import org.tradeline.web.Links;
+import org.tradeline.config.TradelineConfig;
 import org.tradeline.timeline.TimelineSnapshots;
 
 /**

@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
-import org.tradeline.system.Links;
+import org.tradeline.web.Links;
 import org.tradeline.timeline.TimelineSnapshot;
 import org.tradeline.timeline.TimelineSnapshot.EventView;
 
@@ -27,7 +27,7 @@ final class ICalendarFeed {
     }
 
     static String write(TimelineSnapshot t, String base, String siteName) {
-        return org.tradeline.system.BodyWriter.text(out -> write(t, base, siteName, out));
+        return org.tradeline.cache.BodyWriter.text(out -> write(t, base, siteName, out));
     }
 
     /** Writes the calendar event by event to {@code w}. */

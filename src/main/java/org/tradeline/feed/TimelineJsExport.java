@@ -5,7 +5,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.LocalDate;
 import java.util.List;
 import org.tradeline.event.Precision;
-import org.tradeline.system.Links;
+import org.tradeline.web.Links;
 import org.tradeline.timeline.TimelineSnapshot;
 import org.tradeline.timeline.TimelineSnapshot.EventView;
 

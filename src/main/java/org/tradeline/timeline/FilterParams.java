@@ -3,7 +3,7 @@ package org.tradeline.timeline;
 import java.util.List;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.tradeline.event.EventFilter;
-import org.tradeline.system.Page;
+import org.tradeline.web.Page;
 
 /** The query parameters shared by the timeline page, its embed and the events API. */
 public class FilterParams {

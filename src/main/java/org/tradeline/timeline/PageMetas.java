@@ -8,8 +8,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.tradeline.system.Links;
-import org.tradeline.system.PageMeta;
+import org.tradeline.web.Links;
+import org.tradeline.web.PageMeta;
 import org.tradeline.timeline.TimelineSnapshot.EventView;
 
 /** The head of timeline and event pages: Open Graph, Twitter card, schema.org JSON-LD, alternates. */

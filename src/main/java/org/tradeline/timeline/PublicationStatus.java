@@ -1,8 +1,8 @@
 package org.tradeline.timeline;
 
 import jakarta.persistence.Converter;
-import org.tradeline.system.Coded;
-import org.tradeline.system.CodedConverter;
+import org.tradeline.config.Coded;
+import org.tradeline.config.CodedConverter;
 
 /** Drafts are seen by editors only; readers and the public API see published content. */
 public enum PublicationStatus implements Coded {

@@ -59,16 +59,16 @@ public class Timeline extends PanacheEntityBase {
         return find("slug", slug).firstResultOptional();
     }
 
-    /** Tells the in-memory revisions about a committed change (see {@link org.tradeline.system.ContentRevisions}). */
+    /** Tells the in-memory revisions about a committed change (see {@link org.tradeline.cache.ContentRevisions}). */
     @jakarta.persistence.PostPersist
     @jakarta.persistence.PostUpdate
     void written() {
-        org.tradeline.system.ContentRevisions.get().written(slug, contentRev);
+        org.tradeline.cache.ContentRevisions.get().written(slug, contentRev);
     }
 
     @jakarta.persistence.PostRemove
     void deleted() {
-        org.tradeline.system.ContentRevisions.get().deleted(slug);
+        org.tradeline.cache.ContentRevisions.get().deleted(slug);
     }
 
     /**

@@ -15,10 +15,10 @@ import java.util.Map;
 import org.jboss.resteasy.reactive.RestPath;
 import org.tradeline.event.Category;
 import org.tradeline.event.EventFilter;
-import org.tradeline.system.Links;
-import org.tradeline.system.NotFound;
-import org.tradeline.system.Page;
-import org.tradeline.system.PublicCache;
+import org.tradeline.web.Links;
+import org.tradeline.web.NotFound;
+import org.tradeline.web.Page;
+import org.tradeline.cache.PublicCache;
 import org.tradeline.timeline.TimelineSnapshot.EventView;
 
 /** The public JSON read API. Only published timelines and events appear here. */

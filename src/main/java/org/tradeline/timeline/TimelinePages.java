@@ -15,10 +15,10 @@ import java.util.Map;
 import org.jboss.resteasy.reactive.RestPath;
 import org.tradeline.event.Category;
 import org.tradeline.event.EventFilter;
-import org.tradeline.system.NotFound;
-import org.tradeline.system.Page;
-import org.tradeline.system.PublicCache;
-import org.tradeline.system.Templates;
+import org.tradeline.web.NotFound;
+import org.tradeline.web.Page;
+import org.tradeline.cache.PublicCache;
+import org.tradeline.web.Templates;
 import org.tradeline.timeline.TimelineSnapshot.EventView;
 
 /** Readers' HTML pages: the index, a timeline with its filters, an event's permalink page. */
@@ -34,11 +34,11 @@ public class TimelinePages {
     private final TimelineSnapshots snapshots;
     private final Templates templates;
     private final PublicCache cache;
-    private final org.tradeline.system.Links links;
-    private final org.tradeline.system.TradelineConfig config;
+    private final org.tradeline.web.Links links;
+    private final org.tradeline.config.TradelineConfig config;
 
-    TimelinePages(TimelineSnapshots snapshots, Templates templates, PublicCache cache, org.tradeline.system.Links links,
-            org.tradeline.system.TradelineConfig config) {
+    TimelinePages(TimelineSnapshots snapshots, Templates templates, PublicCache cache, org.tradeline.web.Links links,
+            org.tradeline.config.TradelineConfig config) {
         this.snapshots = snapshots;
         this.templates = templates;
         this.cache = cache;

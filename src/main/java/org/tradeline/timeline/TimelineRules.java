@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.tradeline.event.Limits;
-import org.tradeline.system.Coded;
+import org.tradeline.config.Coded;
 
 /** The one set of rules for a timeline's own fields and actors (forms, API and files). */
 public final class TimelineRules {

@@ -26,7 +26,7 @@ public record TimelineSnapshot(
         List<ActorView> actors,
         List<EventView> events,
         Map<String, EventView> eventsById,
-        List<UpdateView> updates) implements org.tradeline.system.Versioned {
+        List<UpdateView> updates) implements org.tradeline.cache.Versioned {
 
     public boolean isPublished() {
         return status == PublicationStatus.PUBLISHED;

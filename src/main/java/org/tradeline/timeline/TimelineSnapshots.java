@@ -25,7 +25,7 @@ import org.tradeline.timeline.TimelineSnapshot.UpdateView;
 /**
  * Keeps the readers' snapshot of each timeline in memory. Each read checks the timeline's
  * content revision: in memory when this process is the database's only writer (see
- * {@link org.tradeline.system.ContentRevisions}), otherwise in the database (one indexed
+ * {@link org.tradeline.cache.ContentRevisions}), otherwise in the database (one indexed
  * single-row read), so a write made by this or any other instance is seen on the very next
  * request; no time-to-live is involved.
  */
@@ -35,9 +35,9 @@ public class TimelineSnapshots {
     static final int MAX_UPDATES = 50;
 
     private final Map<String, TimelineSnapshot> cache = new ConcurrentHashMap<>();
-    private final org.tradeline.system.ContentRevisions revisions;
+    private final org.tradeline.cache.ContentRevisions revisions;
 
-    TimelineSnapshots(org.tradeline.system.ContentRevisions revisions) {
+    TimelineSnapshots(org.tradeline.cache.ContentRevisions revisions) {
         this.revisions = revisions;
     }
 
@@ -116,7 +116,7 @@ public class TimelineSnapshots {
 
     /** The published timeline, or a 404 that says so. */
     public TimelineSnapshot require(String slug) {
-        return published(slug).orElseThrow(() -> new org.tradeline.system.NotFound(
+        return published(slug).orElseThrow(() -> new org.tradeline.web.NotFound(
                 "There is no published timeline called \u201c" + slug + "\u201d."));
     }
 

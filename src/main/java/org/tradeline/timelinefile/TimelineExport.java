@@ -9,7 +9,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.jboss.resteasy.reactive.RestPath;
 import org.tradeline.event.Event;
-import org.tradeline.system.NotFound;
+import org.tradeline.web.NotFound;
 import org.tradeline.timeline.PublicationStatus;
 import org.tradeline.timeline.Timeline;
 
@@ -23,9 +23,9 @@ import org.tradeline.timeline.Timeline;
 public class TimelineExport {
 
     private final org.tradeline.timeline.TimelineSnapshots snapshots;
-    private final org.tradeline.system.PublicCache cache;
+    private final org.tradeline.cache.PublicCache cache;
 
-    TimelineExport(org.tradeline.timeline.TimelineSnapshots snapshots, org.tradeline.system.PublicCache cache) {
+    TimelineExport(org.tradeline.timeline.TimelineSnapshots snapshots, org.tradeline.cache.PublicCache cache) {
         this.snapshots = snapshots;
         this.cache = cache;
     }

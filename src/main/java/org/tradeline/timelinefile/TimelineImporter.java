@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.jboss.logging.Logger;
 import org.tradeline.event.Event;
-import org.tradeline.system.TradelineConfig;
+import org.tradeline.config.TradelineConfig;
 import org.tradeline.timeline.Actor;
 import org.tradeline.timeline.Timeline;
 import org.tradeline.event.ValidEvent;

@@ -134,7 +134,7 @@ class SignInTest {
     }
 
     /** A minimal configuration for building a second Secrets as another instance would. */
-    record TestConfig(String secret) implements org.tradeline.system.TradelineConfig {
+    record TestConfig(String secret) implements org.tradeline.config.TradelineConfig {
         public String dataDir() {
             return "target/unused";
         }

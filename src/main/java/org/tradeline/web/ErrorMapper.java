@@ -1,0 +1,128 @@
+package org.tradeline.web;
+
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** The one place where exceptions become answers (HTML for pages, problem+json for /api). */
+class ErrorMapper {
+
+    private static final Logger LOG = Logger.getLogger(ErrorMapper.class);
+
+    private final ErrorResponses errors;
+
+    ErrorMapper(ErrorResponses errors) {
+        this.errors = errors;
+    }
+
+    @ServerExceptionMapper
+    Response invalidParameter(InvalidParameterException e, UriInfo uri) {
+        return errors.respond(path(uri), 400, e.getMessage(), e.parameter(), null);
+    }
+
+    @ServerExceptionMapper
+    Response invalidInput(InvalidInput e, UriInfo uri) {
+        List<Problem.FieldError> fields = e.errors().entrySet().stream()
+                .map(x -> new Problem.FieldError(x.getKey(), x.getValue())).toList();
+        return errors.respond(path(uri), 422, fields.size() == 1 ? "One field is not valid." : fields.size()
+                + " fields are not valid.", null, fields);
+    }
+
+    @ServerExceptionMapper
+    Response staleVersion(StaleVersion e, UriInfo uri) {
+        int status = e.fromIfMatch() ? 412 : 409;
+        return errors.respond(path(uri), status, "Someone else changed this since you read it; it is now at version "
+                + e.currentVersion() + ". Read it again, reapply your change and send that version.", null, null);
+    }
+
+    @ServerExceptionMapper({jakarta.persistence.OptimisticLockException.class, org.hibernate.StaleStateException.class})
+    Response concurrentWrite(Exception e, UriInfo uri) {
+        return errors.respond(path(uri), 409, "Someone else saved a change at the same moment. Read it again and retry.", null, null);
+    }
+
+    @ServerExceptionMapper({com.fasterxml.jackson.core.JsonProcessingException.class,
+            com.fasterxml.jackson.databind.exc.MismatchedInputException.class,
+            com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException.class,
+            com.fasterxml.jackson.databind.exc.InvalidFormatException.class})
+    Response unreadableJson(com.fasterxml.jackson.core.JsonProcessingException e, UriInfo uri) {
+        String detail = e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException u
+                ? "Unknown field \u201c" + u.getPropertyName() + "\u201d."
+                : "The request body is not valid JSON of the expected shape"
+                        + (e.getLocation() == null ? "." : " (line " + e.getLocation().getLineNr() + ", column "
+                                + e.getLocation().getColumnNr() + ").");
+        return errors.respond(path(uri), 400, detail, null, null);
+    }
+
+    /** A request body that ends early or is not well-formed (a cut-off multipart upload): the client's fault. */
+    @ServerExceptionMapper
+    Response unreadableBody(java.io.IOException e, UriInfo uri) {
+        return errors.respond(path(uri), 400, "The request body could not be read: it was cut off or is not well-formed.",
+                null, null);
+    }
+
+    @ServerExceptionMapper
+    Response notFound(NotFoundException e, UriInfo uri) {
+        String detail = isOurs(e) ? e.getMessage() : "There is nothing at this address.";
+        return errors.respond(path(uri), 404, detail, null, null);
+    }
+
+    @ServerExceptionMapper
+    Response webApplication(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            return unexpected(e, uri);
+        }
+        return errors.respond(path(uri), status, ErrorResponses.title(status) + ".", null, null);
+    }
+
+    @ServerExceptionMapper
+    Response unexpected(Throwable e, UriInfo uri) {
+        if (badData(e)) { // SQLSTATE class 22: e.g. a null byte in a slug, which PostgreSQL refuses to look up
+            return errors.respond(path(uri), 400,
+                    "The request contains characters that cannot be looked up or stored, such as a null byte.", null, null);
+        }
+        if (overloaded(e)) {
+            LOG.warnf("Overloaded: no database connection became free in time for %s", path(uri));
+            return Response.fromResponse(errors.respond(path(uri), 503,
+                    "The site is very busy right now. Please try again in a few seconds.", null, null))
+                    .header("Retry-After", "5").build();
+        }
+        String id = UUID.randomUUID().toString();
+        LOG.errorf(e, "Unexpected error %s on %s", id, path(uri));
+        return errors.respond(path(uri), 500, "Something went wrong on our side. Reference: " + id + ".", null, null);
+    }
+
+    /** The database refused a value the request carried (SQLSTATE class 22, "data exception"). */
+    static boolean badData(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Every pooled database connection stayed busy past the acquisition timeout: a 503, not a fault. */
+    static boolean overloaded(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException && String.valueOf(t.getMessage()).contains("acquisition timeout")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Our own NotFoundExceptions carry a message meant for readers; framework ones do not. */
+    private static boolean isOurs(NotFoundException e) {
+        return e instanceof NotFound;
+    }
+
+    private static String path(UriInfo uri) {
+        return uri == null ? "" : uri.getPath();
+    }
+}
