@@ -38,6 +38,16 @@ public interface TradelineConfig {
 
     Http http();
 
+    Extract extract();
+
+    interface Extract {
+        /**
+         * Hosts whose articles editors may have fetched by URL when drafting events ({@code host} or
+         * {@code host:port}); none by default, which turns fetching off.
+         */
+        Optional<List<String>> fetchHosts();
+    }
+
     interface Http {
         /**
          * Send {@code Strict-Transport-Security} on every answer. Turn on only when the site is served
