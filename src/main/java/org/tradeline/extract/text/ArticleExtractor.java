@@ -1,0 +1,146 @@
+package org.tradeline.extract.text;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.tradeline.extract.text.DateTagger.Context;
+import org.tradeline.extract.text.DateTagger.Kind;
+import org.tradeline.extract.text.DateTagger.Mention;
+
+/**
+ * Turns an article's text into candidate events: every dated statement, in article order, with
+ * its date resolved against the published date and the tense of its clause, and suggestions for
+ * the draft (headline, category, actors, events of the timeline it may repeat). Pure and
+ * thread-safe: it reads nothing but its arguments.
+ */
+public final class ArticleExtractor {
+
+    /** No article states more dated facts than this; a longer list is cut and says so. */
+    public static final int MAX_CANDIDATES = 200;
+
+    /** Lines that are page furniture, not statements: copyright, time stamps, bylines. */
+    private static final Pattern FURNITURE = Pattern.compile("(?i)^\\s*(?:\u00a9|\\(c\\)|copyright|updated|published|posted|first published"
+            + "|last updated|by [\\p{Lu}][\\p{L}.'-]+ [\\p{Lu}]|photo|file photo|image|\\(updates? with|most read)\\b");
+    private static final Pattern LETTERS = Pattern.compile("\\p{L}{2,}");
+
+    private ArticleExtractor() {
+    }
+
+    /** What an article yielded: its candidates and whether the list was cut at {@link #MAX_CANDIDATES}. */
+    public record Extraction(List<Candidate> candidates, boolean truncated) {
+    }
+
+    public static Extraction extract(String text, LocalDate published, TimelineFacts facts) {
+        ActorNames actorNames = new ActorNames(facts.actors());
+        Duplicates duplicates = new Duplicates(facts.events());
+        List<Candidate> out = new ArrayList<>();
+        LocalDate anchor = published;
+        for (Sentence sentence : Sentences.split(text)) {
+            String s = sentence.text();
+            if (FURNITURE.matcher(s).find()) {
+                continue;
+            }
+            List<Mention> mentions = DateTagger.find(s);
+            if (mentions.isEmpty() || !statement(s, mentions)) {
+                continue;
+            }
+            Period[] periods = new Period[mentions.size()];
+            Tense[] tenses = new Tense[mentions.size()];
+            LocalDate statementDate = null;
+            // Dates of their own first (so "within 30 days" can count from "On Jan. 3"), then those that count from them.
+            for (int pass = 0; pass < 2; pass++) {
+                for (int i = 0; i < mentions.size(); i++) {
+                    Mention m = mentions.get(i);
+                    if ((m.kind() == Kind.FROM_STATEMENT) != (pass == 1)) {
+                        continue;
+                    }
+                    tenses[i] = tense(s, m);
+                    LocalDate from = pass == 1 ? statementDateBefore(mentions, periods, i, statementDate, published) : null;
+                    periods[i] = m.resolve(new Context(published, tenses[i], anchor, from, null, null));
+                    if (periods[i] != null && pass == 0) {
+                        anchor = periods[i].start();
+                        if (statementDate == null) {
+                            statementDate = periods[i].start();
+                        }
+                    }
+                }
+            }
+            boolean otherDates = mentions.stream().anyMatch(m -> !m.possessive());
+            List<String> actors = null;
+            for (int i = 0; i < mentions.size(); i++) {
+                Mention m = mentions.get(i);
+                Period p = periods[i];
+                if (p == null || m.possessive() && otherDates) {
+                    continue;
+                }
+                if (out.size() == MAX_CANDIDATES) {
+                    return new Extraction(out, true);
+                }
+                if (actors == null) {
+                    actors = actorNames.find(s);
+                }
+                Tense tense = tenses[i] != null ? tenses[i] : implied(p, published);
+                out.add(new Candidate(p, m.text(), s, sentence.start(), m.start(), m.end(), tense,
+                        Headlines.of(s, m.start(), m.end()), Categories.suggest(s), actors,
+                        duplicates.matches(p, s, actors)));
+            }
+        }
+        return new Extraction(out, false);
+    }
+
+    private static final Pattern DEADLINE = Pattern.compile("(?i)^(?:by|until|till|starting|beginning|effective|no\\s+later\\s+than)\\s");
+    private static final Pattern PAST_PERFECT = Pattern.compile("(?i)\\bhad\\b");
+    /** "moved the deadline to June 18": a deadline set in the past may lie on either side of the article. */
+    private static final Pattern DEADLINE_NOUN = Pattern.compile("(?i)\\bdeadlines?\\b(?:\\s+\\S+){0,8}\\s*$");
+
+    /**
+     * The tense that places a mention. A deadline ("by June 18", "starting Jan 19") looks ahead
+     * unless the sentence is in the past perfect ("by June, sales had fallen"); the date a
+     * deadline was moved to is the nearest one, whatever the tense of the moving.
+     */
+    private static Tense tense(String s, Mention m) {
+        Tense t = Tense.around(s, m.start(), m.end()).orElse(null);
+        if (m.kind() == Kind.PARTIAL && DEADLINE_NOUN.matcher(s.substring(0, m.start())).find()) {
+            return null;
+        }
+        if (DEADLINE.matcher(m.text()).find() && !PAST_PERFECT.matcher(s.substring(0, m.start())).find()) {
+            return Tense.FUTURE;
+        }
+        return t;
+    }
+
+    /** For "within 30 days": the date of the nearest earlier mention in the sentence, else its first, else the published date. */
+    private static LocalDate statementDateBefore(List<Mention> mentions, Period[] periods, int index, LocalDate first, LocalDate published) {
+        for (int j = index - 1; j >= 0; j--) {
+            if (periods[j] != null && mentions.get(j).kind() != Kind.FROM_STATEMENT) {
+                return periods[j].start();
+            }
+        }
+        return first != null ? first : published;
+    }
+
+    /** A sentence states something when, without its dates, at least two words are left ("Copperline answered"). */
+    private static boolean statement(String s, List<Mention> mentions) {
+        StringBuilder rest = new StringBuilder();
+        int from = 0;
+        for (Mention m : mentions) {
+            rest.append(s, from, m.start()).append(' ');
+            from = m.end();
+        }
+        rest.append(s.substring(from));
+        var words = LETTERS.matcher(rest);
+        int n = 0;
+        while (words.find() && n < 2) {
+            n++;
+        }
+        return n >= 2;
+    }
+
+    private static Tense implied(Period p, LocalDate published) {
+        if (p.end().isBefore(published)) {
+            return Tense.PAST;
+        }
+        return p.start().isAfter(published) ? Tense.FUTURE : Tense.PRESENT;
+    }
+}
