@@ -66,12 +66,11 @@ public final class ArticleExtractor {
                     }
                 }
             }
-            boolean otherDates = mentions.stream().anyMatch(m -> !m.possessive());
             List<String> actors = null;
             for (int i = 0; i < mentions.size(); i++) {
                 Mention m = mentions.get(i);
                 Period p = periods[i];
-                if (p == null || m.possessive() && otherDates) {
+                if (p == null) {
                     continue;
                 }
                 if (out.size() == MAX_CANDIDATES) {
@@ -91,8 +90,16 @@ public final class ArticleExtractor {
 
     private static final Pattern DEADLINE = Pattern.compile("(?i)^(?:by|until|till|starting|beginning|effective|no\\s+later\\s+than)\\s");
     private static final Pattern PAST_PERFECT = Pattern.compile("(?i)\\bhad\\b");
-    /** "moved the deadline to June 18": a deadline set in the past may lie on either side of the article. */
-    private static final Pattern DEADLINE_NOUN = Pattern.compile("(?i)\\bdeadlines?\\b(?:\\s+\\S+){0,8}\\s*$");
+    /**
+     * "moved the deadline to June 18", "pushed the restart back to Q2": a date set or moved in the
+     * past may lie on either side of the article; so may "the May 12-14 meeting", a date that names an event.
+     */
+    private static final Pattern RESCHEDULED = Pattern.compile("(?i)\\b(?:deadlines?|pushed|pushes|push|moved|moves|delayed|delays"
+            + "|postponed|postpones|rescheduled|deferred|extended|extends|brought\\s+forward|put\\s+off)\\b(?:\\s+\\S+){0,12}\\s*$");
+    private static final Pattern ATTRIBUTIVE_BEFORE = Pattern.compile("(?i)\\bthe\\s+$");
+    private static final Pattern NOUN_AFTER = Pattern.compile("^\\s+\\p{Ll}{3,}");
+    /** "called a meeting for 14 January", "set the hearing for Jan. 14": a day something is set for lies ahead. */
+    private static final Pattern SCHEDULED_FOR = Pattern.compile("(?i)\\bfor\\s+$");
 
     /**
      * The tense that places a mention. A deadline ("by June 18", "starting Jan 19") looks ahead
@@ -101,10 +108,23 @@ public final class ArticleExtractor {
      */
     private static Tense tense(String s, Mention m) {
         Tense t = Tense.around(s, m.start(), m.end()).orElse(null);
-        if (m.kind() == Kind.PARTIAL && DEADLINE_NOUN.matcher(s.substring(0, m.start())).find()) {
+        String before = s.substring(0, m.start());
+        if (m.possessive() && !m.text().matches("(?is)^(?:next|coming|this)\\b.*")) {
+            // "will review Friday's decision": a thing named as an object exists already; only a
+            // possessive that opens its clause ("Friday's debate will be…") takes the clause's tense.
+            String clause = before.replaceFirst("(?s)^.*[,;:\u2014\u2013(\u201c\"]", "");
+            return clause.matches("(?s).*\\p{L}{2,}.*") ? Tense.PAST : t;
+        }
+        if (m.kind() == Kind.PARTIAL && (RESCHEDULED.matcher(before).find()
+                || ATTRIBUTIVE_BEFORE.matcher(before).find() && NOUN_AFTER.matcher(s.substring(m.end())).find())) {
             return null;
         }
-        if (DEADLINE.matcher(m.text()).find() && !PAST_PERFECT.matcher(s.substring(0, m.start())).find()) {
+        boolean pastPerfect = PAST_PERFECT.matcher(before).find();
+        if (DEADLINE.matcher(m.text()).find() && !pastPerfect) {
+            return Tense.FUTURE;
+        }
+        if (m.kind() == Kind.PARTIAL && SCHEDULED_FOR.matcher(before).find() && m.text().chars().anyMatch(Character::isDigit)
+                && !pastPerfect) {
             return Tense.FUTURE;
         }
         return t;

@@ -102,7 +102,8 @@ public final class DateTagger {
             + "|referral|session|auction|count|data|figures|survey)\\b");
     /** Text before a mention that makes it no date of any statement: copyright lines, money, document titles. */
     private static final Pattern NOT_A_DATE_BEFORE = Pattern.compile("(?i)(?:\u00a9|\\(c\\)|copyright|\\$|\u20ac|\u00a3|\u00a5|#|\\bno\\."
-            + "|\\bsection|\\bfile|\\border\\s+of|\\bact\\s+of|\\blaw\\s+of|\\bmemorandum\\s+of|\\bproclamation\\s+of)\\s*$");
+            + "|\\bsection|\\bfile|\\b(?:order|act|law|memorandum|proclamation|accord|agreement|treaty|convention|protocol|charter"
+            + "|declaration|directive|regulation)\\s+of)\\s*$");
     private static final Pattern NOT_A_YEAR_AFTER = Pattern.compile("(?i)^(?:\\s*%|\\s*percent|\\s*per\\s*cent|,\\d|\\.\\d|\\s*(?:tons?|tonnes?"
             + "|jobs|workers|employees|people|shares|units|cars|vehicles|miles|km|kilometers|feet|metres|meters|barrels|acres"
             + "|plants|mills|members|votes|pages|[a-z]+-))");
@@ -265,17 +266,30 @@ public final class DateTagger {
         rule("(?i:(?:(?<mod>earlier|later|early|late|mid)[-\\s]+)?(?:the\\s+)?(?<rel>last|this|next|past|coming|previous|following|current|same|that)"
                 + "\\s+(?<u>week|weekend|month|year|quarter))(?![\\p{L}])", DateTagger::relativeUnit);
         // by the end of the year / the start of next month
-        rule("(?i:the\\s+(?<edge>end|start|beginning|middle)\\s+of\\s+(?<rel>the|this|next|last)\\s+(?<u>week|month|year))(?![\\p{L}])", (m, s) -> {
+        rule("(?i:(?<by>by\\s+)?the\\s+(?<edge>end|start|beginning|middle)\\s+of\\s+(?<rel>the|this|next|last)\\s+(?<u>week|month|year))(?![\\p{L}])",
+                (m, s) -> {
             String rel = m.group("rel").toLowerCase(Locale.ROOT);
             String u = m.group("u").toLowerCase(Locale.ROOT);
             int step = rel.equals("next") ? 1 : rel.equals("last") ? -1 : 0;
             int part = Calendar.part(m.group("edge"));
-            boolean yearEnd = u.equals("year") && part != 1;
+            boolean deadline = m.group("by") != null && part == 2;
+            boolean yearEdge = u.equals("year") && part != 1;
             return mention(m, Kind.RELATIVE, c -> {
                 Period p = unit(c.published(), u, step);
-                return yearEnd ? Period.month(YearMonth.of(p.start().getYear(), part == 0 ? 1 : 12)) : Calendar.third(p, part);
+                if (deadline) {
+                    return p; // "by the end of the year": some time in that year, not its last weeks
+                }
+                return yearEdge ? Period.month(YearMonth.of(p.start().getYear(), part == 0 ? 1 : 12)) : Calendar.third(p, part);
             });
         });
+        // over the weekend / at the weekend (the one just past, or the coming one for the future)
+        rule("(?i:(?:over|at|during)\\s+the\\s+weekend)(?![\\p{L}])", (m, s) -> mention(m, Kind.PARTIAL, c -> {
+            LocalDate sat = Calendar.monday(c.published()).plusDays(5);
+            if (c.tense() == Tense.FUTURE) {
+                return c.published().isAfter(sat.plusDays(1)) ? Period.days(sat.plusDays(7), sat.plusDays(8)) : Period.days(sat, sat.plusDays(1));
+            }
+            return c.published().isBefore(sat) ? Period.days(sat.minusDays(7), sat.minusDays(6)) : Period.days(sat, sat.plusDays(1));
+        }));
         // two days ago / within 30 days / in about two weeks / three days later / a year earlier
         rule("(?i:(?:(?<pre>within|in)\\s+)?(?:(?<approx>about|around|roughly|some|nearly|almost|approximately|more\\s+than|less\\s+than"
                 + "|just\\s+over|just\\s+under|up\\s+to)\\s+)?(?<n>\\d{1,3}|" + Numbers.WORDS + ")\\s+(?<u>business\\s+day|day|week|month|year)s?"
@@ -360,6 +374,8 @@ public final class DateTagger {
                 return null;
             }
             r = c -> Period.year(y).through(Period.year(last));
+        } else if (edge != null && edge.equalsIgnoreCase("end") && before.matches("(?is).*\\bby\\s+(?:the\\s+)?$")) {
+            r = c -> Period.year(y); // "by the end of 2026": some time in 2026
         } else if (edge != null) {
             int p = Calendar.part(edge);
             r = c -> p == 1 ? Calendar.thirdOfYear(y, 1) : Period.month(YearMonth.of(y, p == 0 ? 1 : 12));
@@ -574,7 +590,26 @@ public final class DateTagger {
             }
         }
         chosen.sort(Comparator.comparingInt(Mention::start));
-        return withPrepositions(sentence, joined(sentence, chosen));
+        return withPrepositions(sentence, weeksOf(sentence, joined(sentence, chosen)));
+    }
+
+    private static final Pattern WEEK_OF = Pattern.compile("(?i)\\bthe\\s+week\\s+(?:of|beginning|starting)\\s+$");
+
+    /** "the week of April 18": the Monday–Sunday week that holds the day. */
+    private static List<Mention> weeksOf(String s, List<Mention> in) {
+        List<Mention> out = new ArrayList<>();
+        for (Mention m : in) {
+            Matcher w = WEEK_OF.matcher(s.substring(0, m.start()));
+            if (w.find() && (m.kind() == Kind.EXPLICIT || m.kind() == Kind.PARTIAL) && !m.possessive()) {
+                Resolver day = m.resolver();
+                m = new Mention(w.start(), m.end(), s.substring(w.start(), m.end()), m.kind(), false, c -> {
+                    Period p = day.resolve(c);
+                    return p != null && p.days() == 1 ? Calendar.week(p.start()) : p;
+                });
+            }
+            out.add(m);
+        }
+        return out;
     }
 
     private static boolean excluded(String s, Mention x) {

@@ -124,15 +124,22 @@ public enum Tense {
         return found;
     }
 
-    private static final Pattern DETERMINER_BEFORE = Pattern.compile("(?i)\\b(?:a|an|the|its|their|his|her|this|that|these|those|our"
-            + "|your|my|\\d[\\d,.]*)\\s+$");
+    private static final Pattern DETERMINER_BEFORE = Pattern.compile("(?i)(?:\\b(?:a|an|the|its|their|his|her|this|that|these|those|our"
+            + "|your|my|some|many|more|most|several|on|of|for|in|with|from|to|at|about|over|under|into|against|\\d[\\d,.]*)\\s+"
+            + "|['\u2019]s\\s+)$");
+    /** "is pencilled in", "are expected": a participle after a present auxiliary is a present passive, not a past. */
+    private static final Pattern PRESENT_AUXILIARY_BEFORE = Pattern.compile("(?i)\\b(?:is|are|am|be|being)(?:\\s+\\w+ly|\\s+not|\\s+also|\\s+now)?\\s+$");
 
-    /** "an idled potline", "650 locked-out workers": a participle used as an adjective is no verb. */
+    /**
+     * "an idled potline", "650 locked-out workers", "on imported rebar", "Friday's televised
+     * debate", "is pencilled in": a participle used as an adjective or in a present passive is no past tense.
+     */
     private static boolean adjective(String s, int start, int end) {
         if (end < s.length() && s.charAt(end) == '-') {
             return true;
         }
-        return DETERMINER_BEFORE.matcher(s.substring(Math.max(0, start - 30), start)).find();
+        String before = s.substring(Math.max(0, start - 30), start);
+        return DETERMINER_BEFORE.matcher(before).find() || PRESENT_AUXILIARY_BEFORE.matcher(before).find();
     }
 
     private Pattern pattern() {

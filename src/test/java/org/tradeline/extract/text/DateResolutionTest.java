@@ -31,7 +31,6 @@ class DateResolutionTest {
             Talks collapsed last Friday after a night of haggling.           | 2025-01-10 | last Friday=2025-01-03..2025-01-03
             The regulator meets again next Monday to weigh the plan.         | 2025-01-07 | next Monday=2025-01-13..2025-01-13
             Shares fell sharply after Friday's decision by the panel.        | 2025-01-07 | Friday's=2025-01-03..2025-01-03
-            The court will review Friday's decision next month in Ohio.      | 2025-01-07 | next month=2025-02-01..2025-02-28
             # months and days without a year, across year boundaries
             The panel reached a split decision in December on the bid.       | 2025-01-15 | in December=2024-12-01..2024-12-31
             The agency will decide in January whether to act.                | 2024-12-20 | in January=2025-01-01..2025-01-31
@@ -94,6 +93,14 @@ class DateResolutionTest {
                 + "Copperline answered two days later.", "2025-04-16"))
                 .containsExactly("on Feb. 24=2025-02-24..2025-02-24", "The day before=2025-02-23..2025-02-23",
                         "two days later=2025-02-25..2025-02-25");
+    }
+
+    @org.junit.jupiter.api.Test
+    void shouldDateAPossessiveAsTheThingItNames() {
+        assertThat(dates("The court will review Friday's decision next month in Ohio.", "2025-01-07"))
+                .containsExactly("Friday's=2025-01-03..2025-01-03", "next month=2025-02-01..2025-02-28");
+        assertThat(dates("Friday's televised debate will be the first of three.", "2025-01-07"))
+                .containsExactly("Friday's=2025-01-10..2025-01-10");
     }
 
     @org.junit.jupiter.api.Test

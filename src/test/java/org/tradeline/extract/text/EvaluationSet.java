@@ -21,6 +21,8 @@ import org.tradeline.extract.SharedFacts;
 final class EvaluationSet {
 
     static final Path DIR = Path.of("src/test/resources/extract/eval");
+    /** Articles written after the rules were frozen, by someone who had not seen them: the honest figure. */
+    static final Path HELD_OUT = Path.of("src/test/resources/extract/heldout");
 
     record Statement(String expression, String context, LocalDate start, LocalDate end, String tense) {
     }
@@ -43,8 +45,16 @@ final class EvaluationSet {
 
     /** The articles written for the project (their text in the file). */
     static List<Loaded> ownArticles() {
-        try (Stream<Path> files = Files.list(DIR)) {
-            return files.filter(p -> p.getFileName().toString().matches("\\d\\d-.*\\.yaml")).sorted().map(EvaluationSet::load).toList();
+        return articles(DIR);
+    }
+
+    static List<Loaded> heldOut() {
+        return articles(HELD_OUT);
+    }
+
+    private static List<Loaded> articles(Path dir) {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(p -> p.getFileName().toString().matches("[a-z]?\\d\\d?-.*\\.yaml")).sorted().map(EvaluationSet::load).toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

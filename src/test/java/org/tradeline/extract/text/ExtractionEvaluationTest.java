@@ -58,6 +58,7 @@ class ExtractionEvaluationTest {
     void shouldResolveDatesOfTheEvaluationSetAboveTheBars() {
         List<Loaded> docs = new ArrayList<>(EvaluationSet.ownArticles());
         docs.add(EvaluationSet.seed());
+        docs.addAll(EvaluationSet.heldOut());
         assertThat(docs).as("at least 8 own articles plus the seed").hasSizeGreaterThanOrEqualTo(9);
         int statements = 0;
         int right = 0;
