@@ -159,6 +159,10 @@ class SignInTest {
             return null;
         }
 
+        public Extract extract() {
+            return null;
+        }
+
         public Session session() {
             return new Session() {
                 public java.util.Optional<String> secret() {
