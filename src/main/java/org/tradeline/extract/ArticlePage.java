@@ -224,17 +224,34 @@ public final class ArticlePage {
     private static List<String> blocks(Element root) {
         List<String> out = new ArrayList<>();
         StringBuilder current = new StringBuilder();
+        walkText(root, current, () -> {
+            add(out, current);
+            current.setLength(0);
+        });
+        add(out, current);
+        return out;
+    }
+
+    /** An element's text without its skipped parts, whitespace made single spaces. */
+    private static String textOf(Element element) {
+        StringBuilder text = new StringBuilder();
+        walkText(element, text, () -> text.append(' '));
+        return normalise(text);
+    }
+
+    /** Appends the text under {@code root}, leaving out skipped parts; at block edges and line breaks, runs {@code atBreak}. */
+    private static void walkText(Element root, StringBuilder text, Runnable atBreak) {
         NodeTraversor.filter(new NodeFilter() {
             @Override
             public FilterResult head(Node node, int depth) {
-                if (node instanceof TextNode text) {
-                    current.append(text.getWholeText());
+                if (node instanceof TextNode t) {
+                    text.append(t.getWholeText());
                 } else if (node instanceof Element el) {
                     if (el != root && skipped(el)) {
                         return FilterResult.SKIP_ENTIRELY;
                     }
                     if (el.isBlock() || el.normalName().equals("br")) {
-                        flush();
+                        atBreak.run();
                     }
                 }
                 return FilterResult.CONTINUE;
@@ -243,40 +260,11 @@ public final class ArticlePage {
             @Override
             public FilterResult tail(Node node, int depth) {
                 if (node instanceof Element el && el.isBlock()) {
-                    flush();
+                    atBreak.run();
                 }
                 return FilterResult.CONTINUE;
-            }
-
-            private void flush() {
-                add(out, current.toString());
-                current.setLength(0);
             }
         }, root);
-        add(out, current.toString());
-        return out;
-    }
-
-    /** An element's text without its skipped parts, whitespace made single spaces. */
-    private static String textOf(Element element) {
-        StringBuilder text = new StringBuilder();
-        NodeTraversor.filter(new NodeFilter() {
-            @Override
-            public FilterResult head(Node node, int depth) {
-                if (node instanceof TextNode t) {
-                    text.append(t.getWholeText());
-                } else if (node instanceof Element el) {
-                    if (el != element && skipped(el)) {
-                        return FilterResult.SKIP_ENTIRELY;
-                    }
-                    if (el.normalName().equals("br") || el.isBlock()) {
-                        text.append(' ');
-                    }
-                }
-                return FilterResult.CONTINUE;
-            }
-        }, element);
-        return normalise(text);
     }
 
     private static void add(List<String> out, CharSequence text) {

@@ -293,7 +293,8 @@ class ArticlePageTest {
         long millis = (System.nanoTime() - start) / 1_000_000;
 
         assertThat(a.text()).startsWith("Paragraph about Granger Freight and its ships.\n\n");
-        assertThat(millis).isLessThan(5_000);
+        // about a second on a quiet machine; the bound only catches work that grows faster than the page
+        assertThat(millis).isLessThan(15_000);
     }
 
     @Test
