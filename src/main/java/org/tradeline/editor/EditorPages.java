@@ -81,10 +81,14 @@ class EditorPages {
 
     @GET
     @Path("timelines/{slug}")
-    public String timeline(@RestPath String slug, @RestQuery String done) {
+    public String timeline(@RestPath String slug, @RestQuery String done, @RestQuery String drafted) {
         Map<String, Object> vars = context.page(done);
         vars.put("timeline", queries.timeline(slug));
-        vars.put("events", queries.events(slug));
+        List<EditorQueries.EventRow> events = queries.events(slug);
+        vars.put("events", events);
+        // After drafting from an article: the new drafts, named by id (only ids of this timeline's events are shown).
+        List<String> ids = drafted == null ? List.of() : List.of(drafted.split(","));
+        vars.put("drafted", events.stream().filter(e -> ids.contains(e.id())).toList());
         return templates.render("editor/timeline", vars);
     }
 

@@ -45,6 +45,23 @@ public class EditorService {
 
     @Transactional
     public Event createEvent(String slug, EventInput in, String author) {
+        return create(slug, in, author, Revision.CREATED);
+    }
+
+    /**
+     * Creates events drafted from a news article, all of them or, on any problem, none; each is
+     * recorded in its history as drafted (its source names the article).
+     */
+    @Transactional
+    public List<Event> createDrafts(String slug, List<EventInput> drafts, String author) {
+        List<Event> created = new java.util.ArrayList<>();
+        for (EventInput in : drafts) {
+            created.add(create(slug, in, author, Revision.DRAFTED));
+        }
+        return created;
+    }
+
+    private Event create(String slug, EventInput in, String author, String action) {
         Timeline t = timeline(slug);
         ValidEvent v = check(t, in);
         String id = v.slug() != null ? v.slug() : uniqueSlug(t, v);
@@ -62,7 +79,7 @@ public class EditorService {
             t.events.add(e); // keep a loaded collection true; an unloaded one stays unloaded
         }
         t.touch();
-        record(t, id, Revision.CREATED, author, Change.between(null, TimelineFiles.entry(e)), in.updateNote(), now);
+        record(t, id, action, author, Change.between(null, TimelineFiles.entry(e)), in.updateNote(), now);
         Event.flush();
         return e;
     }
@@ -211,6 +228,7 @@ public class EditorService {
                 t.actors.add(a);
             }
             a.name = va.name();
+            a.aliases(va.aliases());
         }
         t.actors.removeIf(a -> v.actors().stream().noneMatch(x -> x.id().equals(a.slug)));
     }

@@ -21,6 +21,7 @@ public final class Flash {
             Map.entry("account-disabled", "The account was disabled and signed out everywhere."),
             Map.entry("account-enabled", "The account was enabled."),
             Map.entry("csv-imported", "The CSV's accepted rows were imported as events."),
+            Map.entry("drafts-added", "The ticked candidates were added as drafts. Check them, then publish them when they are ready."),
             Map.entry("signed-out", "You are signed out."));
 
     private Flash() {

@@ -54,7 +54,7 @@ final class Forms {
             Map.entry("title", "Title"), Map.entry("publisher", "Source publisher"), Map.entry("url", "Source URL"),
             Map.entry("importance", "Importance"), Map.entry("status", "Status"), Map.entry("updateNote", "Update note"),
             Map.entry("version", "Version"), Map.entry("slug", "Web name"), Map.entry("summary", "Summary"),
-            Map.entry("name", "Actor name"));
+            Map.entry("name", "Actor name"), Map.entry("aliases", "Aliases"));
     private static final Pattern INDEXED = Pattern.compile("(sources|actors)\\[(\\d+)]\\.(\\w+)");
 
     /** Summary links for an errors map; ids follow the forms' naming (f-headline, f-source-url-0 …). */
@@ -69,7 +69,7 @@ final class Forms {
                     case "title" -> "Source title";
                     case "date" -> "Source date";
                     default -> LABELS.getOrDefault(part, part);
-                } : part.equals("id") ? "Actor ID" : "Actor name";
+                } : part.equals("id") ? "Actor ID" : part.equals("aliases") ? "Aliases" : "Actor name";
                 links.add(new ErrorLink((source ? "f-source-" : "f-actor-") + part + "-" + m.group(2),
                         label + " (" + (source ? "source " : "actor ") + (Integer.parseInt(m.group(2)) + 1) + ")", message));
             } else {
@@ -148,10 +148,11 @@ final class Forms {
         for (int i = 0; i < Limits.ACTORS_PER_TIMELINE + 5; i++) {
             String id = one(form, "actor-id-" + i);
             String name = one(form, "actor-name-" + i);
-            if (id == null && name == null) {
+            String aliases = one(form, "actor-aliases-" + i);
+            if (id == null && name == null && aliases == null) {
                 break;
             }
-            actors.add(new TimelineInput.ActorInput(id, name));
+            actors.add(new TimelineInput.ActorInput(id, name, aliases == null ? null : List.of(aliases.split("[,;]"))));
         }
         return new TimelineInput(one(form, "slug"), one(form, "title"), one(form, "summary"), one(form, "status"),
                 actors, one(form, "updateNote"), version(form));
@@ -159,7 +160,7 @@ final class Forms {
 
     static TimelineInput timeline(Timeline t) {
         return new TimelineInput(t.slug, t.title, t.summary, t.status.code(),
-                t.actors.stream().map(a -> new TimelineInput.ActorInput(a.slug, a.name)).toList(), null, t.version);
+                t.actors.stream().map(a -> new TimelineInput.ActorInput(a.slug, a.name, List.copyOf(a.aliases))).toList(), null, t.version);
     }
 
     static List<TimelineInput.ActorInput> actorRows(TimelineInput in, int extra) {

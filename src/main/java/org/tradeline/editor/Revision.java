@@ -19,6 +19,8 @@ public class Revision extends PanacheEntityBase {
     public static final String UPDATED = "updated";
     public static final String DELETED = "deleted";
     public static final String IMPORTED = "imported";
+    /** Created as a draft from a news article (see {@code org.tradeline.extract}). */
+    public static final String DRAFTED = "drafted";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -6,11 +6,21 @@ import java.util.List;
 public record TimelineInput(String slug, String title, String summary, String status, List<ActorInput> actors,
         String updateNote, Integer version) {
 
-    public record ActorInput(String id, String name) {
+    /** An actor: its id, display name and other names it goes by in the news (optional). */
+    public record ActorInput(String id, String name, List<String> aliases) {
+
+        public ActorInput(String id, String name) {
+            this(id, name, null);
+        }
 
         @com.fasterxml.jackson.annotation.JsonIgnore
         public boolean isBlank() {
-            return (id == null || id.isBlank()) && (name == null || name.isBlank());
+            return (id == null || id.isBlank()) && (name == null || name.isBlank())
+                    && (aliases == null || aliases.stream().allMatch(a -> a == null || a.isBlank()));
+        }
+
+        public List<String> aliasesOrEmpty() {
+            return aliases == null ? List.of() : aliases;
         }
     }
 

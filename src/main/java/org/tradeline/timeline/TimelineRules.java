@@ -20,8 +20,11 @@ public final class TimelineRules {
             List<ValidActor> actors) {
     }
 
-    public record ValidActor(String id, String name) {
+    public record ValidActor(String id, String name, List<String> aliases) {
     }
+
+    /** Aliases an actor may have; each is a name of at most {@link Limits#ACTOR_NAME} characters. */
+    public static final int ALIASES_PER_ACTOR = 20;
 
     public record Checked(ValidTimeline timeline, Map<String, String> errors) {
         public boolean isValid() {
@@ -84,7 +87,23 @@ public final class TimelineRules {
             } else if (Limits.badCharacter(name) != null) {
                 errors.put(key + "name", Limits.badCharacter(name));
             }
-            actors.add(new ValidActor(id, name));
+            List<String> aliases = new ArrayList<>();
+            for (String alias : a.aliasesOrEmpty()) {
+                String x = trim(alias);
+                if (x == null || aliases.contains(x)) {
+                    continue;
+                }
+                if (x.length() > Limits.ACTOR_NAME) {
+                    errors.put(key + "aliases", "Keep each alias to " + Limits.ACTOR_NAME + " characters.");
+                } else if (Limits.badCharacter(x) != null) {
+                    errors.put(key + "aliases", Limits.badCharacter(x));
+                }
+                aliases.add(x);
+            }
+            if (aliases.size() > ALIASES_PER_ACTOR) {
+                errors.put(key + "aliases", "An actor can have at most " + ALIASES_PER_ACTOR + " aliases.");
+            }
+            actors.add(new ValidActor(id, name, List.copyOf(aliases)));
         }
         if (actors.size() > Limits.ACTORS_PER_TIMELINE) {
             errors.put("actors", "A timeline can have at most " + Limits.ACTORS_PER_TIMELINE + " actors.");

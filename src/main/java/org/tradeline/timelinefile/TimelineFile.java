@@ -14,8 +14,14 @@ import java.util.List;
 public record TimelineFile(String slug, String title, String summary, String status,
         List<ActorEntry> actors, List<EventEntry> events) {
 
-    @JsonPropertyOrder({"id", "name"})
-    public record ActorEntry(String id, String name) {
+    /** An actor; {@code aliases} (other names in the news) is left out of the file when there are none. */
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    @JsonPropertyOrder({"id", "name", "aliases"})
+    public record ActorEntry(String id, String name, List<String> aliases) {
+
+        public ActorEntry(String id, String name) {
+            this(id, name, null);
+        }
     }
 
     @JsonInclude(JsonInclude.Include.NON_EMPTY)

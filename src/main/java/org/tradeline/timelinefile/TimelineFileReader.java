@@ -164,7 +164,7 @@ public final class TimelineFileReader {
 
         ParsedTimeline check(String fileName) throws TimelineFileException {
             List<TimelineInput.ActorInput> actorInputs = raw.actors().stream()
-                    .map(a -> new TimelineInput.ActorInput(a.value().id(), a.value().name())).toList();
+                    .map(a -> new TimelineInput.ActorInput(a.value().id(), a.value().name(), a.value().aliases())).toList();
             TimelineRules.Checked timeline = TimelineRules.check(new TimelineInput(raw.slug(), raw.title(), raw.summary(),
                     raw.status(), actorInputs, null, null));
             timeline.errors().forEach((field, message) -> {
@@ -201,7 +201,8 @@ public final class TimelineFileReader {
             }
             TimelineRules.ValidTimeline t = timeline.timeline();
             return new ParsedTimeline(t.slug(), t.title(), t.summary(), t.status(),
-                    t.actors().stream().map(a -> new ActorEntry(a.id(), a.name())).toList(), List.copyOf(events));
+                    t.actors().stream().map(a -> new ActorEntry(a.id(), a.name(), a.aliases().isEmpty() ? null : a.aliases())).toList(),
+                    List.copyOf(events));
         }
 
         private static EventInput input(EventEntry e) {

@@ -34,7 +34,7 @@ public final class TimelineFiles {
     /** The whole timeline in the file format; {@code publishedOnly} leaves drafts out. */
     public static TimelineFile file(Timeline t, List<Event> events) {
         return new TimelineFile(t.slug, t.title, t.summary, t.status.code(),
-                t.actors.stream().map(a -> new ActorEntry(a.slug, a.name)).toList(),
+                t.actors.stream().map(TimelineFiles::actor).toList(),
                 events.stream().map(TimelineFiles::entry).toList());
     }
 
@@ -67,7 +67,12 @@ public final class TimelineFiles {
     }
 
     static String hash(Timeline t) {
-        return hash(t.title, t.summary, t.status.code(), t.actors.stream().map(a -> new ActorEntry(a.slug, a.name)).toList());
+        return hash(t.title, t.summary, t.status.code(), t.actors.stream().map(TimelineFiles::actor).toList());
+    }
+
+    /** An actor as the file writes it: aliases only when it has some (so older hashes stay valid). */
+    static ActorEntry actor(org.tradeline.timeline.Actor a) {
+        return new ActorEntry(a.slug, a.name, a.aliases.isEmpty() ? null : List.copyOf(a.aliases));
     }
 
     static String hash(ParsedTimeline p) {

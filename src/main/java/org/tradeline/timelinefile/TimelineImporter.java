@@ -226,6 +226,7 @@ public class TimelineImporter {
                 t.actors.add(a);
             }
             a.name = entry.name();
+            a.aliases(entry.aliases() == null ? List.of() : entry.aliases());
         }
     }
 
@@ -237,6 +238,7 @@ public class TimelineImporter {
                 a.timeline = t;
                 a.slug = entry.id();
                 a.name = entry.name();
+                a.aliases(entry.aliases() == null ? List.of() : entry.aliases());
                 t.actors.add(a);
                 added = true;
             }

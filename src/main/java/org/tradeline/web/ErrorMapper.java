@@ -34,6 +34,11 @@ class ErrorMapper {
     }
 
     @ServerExceptionMapper
+    Response tooLarge(RequestTooLarge e, UriInfo uri) {
+        return errors.respond(path(uri), 413, e.getMessage(), null, null);
+    }
+
+    @ServerExceptionMapper
     Response staleVersion(StaleVersion e, UriInfo uri) {
         int status = e.fromIfMatch() ? 412 : 409;
         return errors.respond(path(uri), status, "Someone else changed this since you read it; it is now at version "

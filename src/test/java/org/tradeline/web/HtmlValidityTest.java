@@ -65,6 +65,20 @@ class HtmlValidityTest {
         pages.put("POST " + t + "/events/month-only/edit (conflict)", editor.post(t + "/events/month-only/edit",
                 Map.of("headline", "Stale", "date", "2024-09", "precision", "month", "category", "deal", "version", "-5",
                         "source-title-0", "S", "source-publisher-0", "P")).then().statusCode(409).extract().asString());
+        // Drafting from an article: the form, the candidates, the form with problems, the timeline with its new drafts.
+        String x = "/editor/timelines/nippon-steel-us-steel/extract";
+        pages.put(x, editor.get(x).then().statusCode(200).extract().asString());
+        String article = "Nippon Steel Corp. sued the government on Monday, the company said. Biden's decision last week "
+                + "drew protests. The court will rule by June 18.";
+        String found = editor.post(x, Map.of("text", article, "published", "2025-01-07", "action", "find")).then().statusCode(200)
+                .extract().asString();
+        pages.put("POST " + x + " (candidates)", found);
+        pages.put("POST " + x + " (errors)", editor.post(x, Map.of("text", "", "published", "2025-02-30")).then().statusCode(422)
+                .extract().asString());
+        pages.put("POST " + x + "/drafts (errors)", editor.post(x + "/drafts", Map.of("text", article, "published", "2025-01-07",
+                "count", "1", "c0-pick", "yes", "c0-headline", "", "c0-date", "2025-01-06", "c0-precision", "day",
+                "c0-quote", "Nippon Steel Corp. sued the government on Monday, the company said.", "c0-expression", "on Monday"))
+                .then().statusCode(422).extract().asString());
         assertValid(pages);
     }
 
