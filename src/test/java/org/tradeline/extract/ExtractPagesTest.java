@@ -80,6 +80,8 @@ class ExtractPagesTest {
         assertThat(candidates.get(1).select("input[name=c1-date]").val()).isEqualTo("2025-01-20");
         assertThat(candidates.get(1).select("input[name=c1-pick]").hasAttr("checked")).isTrue();
         assertThat(candidates.get(2).select("input[name=c2-date]").val()).isEqualTo("2025-01-06");
+        assertThat(candidates.get(2).select("input[name=c2-actors][checked]").eachAttr("value"))
+                .as("found by the alias “the ministry”").containsExactly("gov");
 
         Map<String, Object> form = posted(page);
         form.put("title", "Acme takes the government to court");
@@ -138,6 +140,20 @@ class ExtractPagesTest {
         none.put("publisher", "A publisher");
         assertThat(Jsoup.parse(editor.post("/editor/timelines/" + slug + "/extract/drafts", none).then().statusCode(422)
                 .extract().asString()).select(".error-summary").text()).contains("Tick \u201cAdd as draft\u201d");
+    }
+
+    @Test
+    void shouldKeepActorsAliasesInTheFormAndTheTimelineFile() {
+        Document form = Jsoup.parse(editor.get("/editor/timelines/" + slug + "/edit").then().statusCode(200).extract().asString());
+        assertThat(form.select("label[for=f-actor-aliases-1]").text()).isEqualTo("Aliases");
+        assertThat(form.select("#f-actor-aliases-1").val()).isEqualTo("the government, the ministry");
+        String yaml = editor.get("/editor/timelines/" + slug + "/export.yaml").then().statusCode(200).extract().asString();
+        assertThat(yaml).contains("aliases:", "the ministry", "Acme Corporation");
+        io.restassured.RestAssured.given().auth().preemptive().basic("admin", "admin-test-password").contentType("application/json")
+                .body(Map.of("slug", slug + "-x", "title", "Aliases", "actors", List.of(Map.of("id", "a", "name", "A",
+                        "aliases", List.of("x".repeat(121))))))
+                .post("/api/timelines").then().statusCode(422)
+                .body("errors.field", org.hamcrest.Matchers.hasItem("actors[0].aliases"));
     }
 
     @Test

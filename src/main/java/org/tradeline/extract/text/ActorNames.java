@@ -31,7 +31,8 @@ final class ActorNames {
     private static final Set<String> NOT_GIVEN_NAMES = Set.of("the", "of", "and", "for", "de", "del", "la", "le", "van", "von");
     private static final Pattern SUFFIX = Pattern.compile("(?i)[,\\s]+(?:corp\\.?|corporation|inc\\.?|co\\.?|ltd\\.?|llc|plc|cos\\.?)$");
 
-    private record Form(String actor, Pattern pattern, int length) {
+    /** One name of an actor; {@code key}, its longest word, must be in a sentence for the pattern to be worth running. */
+    private record Form(String actor, Pattern pattern, int length, String key, boolean anyCase) {
     }
 
     private final List<Form> forms = new ArrayList<>();
@@ -52,7 +53,11 @@ final class ActorNames {
             for (String n : names) {
                 String form = SUFFIX.matcher(n.strip()).replaceAll("");
                 if (!form.isBlank()) {
-                    forms.add(new Form(a.id(), pattern(form), form.length()));
+                    String plainForm = plain(form);
+                    boolean anyCase = plainForm.chars().noneMatch(Character::isUpperCase);
+                    String key = java.util.Arrays.stream(plainForm.split("[^\\p{L}\\p{N}]+")).max(Comparator.comparingInt(String::length))
+                            .orElse("");
+                    forms.add(new Form(a.id(), pattern(form), form.length(), anyCase ? key.toLowerCase(Locale.ROOT) : key, anyCase));
                 }
             }
         }
@@ -61,10 +66,14 @@ final class ActorNames {
 
     /** The ids of the actors the sentence names, in the order it names them. */
     List<String> find(String sentence) {
-        String text = plain(sentence);
+        String text = sentence.chars().allMatch(c -> c < 0x80) ? sentence : plain(sentence);
+        String lower = text.toLowerCase(Locale.ROOT);
         List<int[]> taken = new ArrayList<>();
         Map<Integer, String> byPosition = new java.util.TreeMap<>();
         for (Form f : forms) {
+            if (!(f.anyCase() ? lower : text).contains(f.key())) {
+                continue;
+            }
             Matcher m = f.pattern().matcher(text);
             while (m.find()) {
                 int s = m.start();
@@ -124,10 +133,10 @@ final class ActorNames {
 
     /** Without accents ("Lourenço" matches "Lourenco"). */
     private static String plain(String s) {
-        return Normalizer.normalize(s, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+        return Regex.replaceAll(Normalizer.normalize(s, Normalizer.Form.NFD), "\\p{M}", "");
     }
 
     private static String key(String s) {
-        return plain(s).toLowerCase(Locale.ROOT).replace(".", "").replaceAll("\\s+", " ").strip();
+        return Regex.replaceAll(plain(s).toLowerCase(Locale.ROOT).replace(".", ""), "\\s+", " ").strip();
     }
 }

@@ -67,6 +67,7 @@ public final class ArticleExtractor {
                 }
             }
             List<String> actors = null;
+            org.tradeline.event.Category category = null;
             for (int i = 0; i < mentions.size(); i++) {
                 Mention m = mentions.get(i);
                 Period p = periods[i];
@@ -78,10 +79,11 @@ public final class ArticleExtractor {
                 }
                 if (actors == null) {
                     actors = actorNames.find(s);
+                    category = Categories.suggest(s);
                 }
                 Tense tense = tenses[i] != null ? tenses[i] : implied(p, published);
                 out.add(new Candidate(p, m.text(), s, sentence.start(), m.start(), m.end(), tense,
-                        Headlines.of(s, m.start(), m.end()), Categories.suggest(s), actors,
+                        Headlines.of(s, m.start(), m.end()), category, actors,
                         duplicates.matches(p, s, actors)));
             }
         }
@@ -108,12 +110,12 @@ public final class ArticleExtractor {
      */
     private static Tense tense(String s, Mention m) {
         Tense t = Tense.around(s, m.start(), m.end()).orElse(null);
-        String before = s.substring(0, m.start());
-        if (m.possessive() && !m.text().matches("(?is)^(?:next|coming|this)\\b.*")) {
+        String before = DateTagger.tail(s, m.start());
+        if (m.possessive() && !Regex.matches(m.text(), "(?is)^(?:next|coming|this)\\b.*")) {
             // "will review Friday's decision": a thing named as an object exists already; only a
             // possessive that opens its clause ("Friday's debate will be…") takes the clause's tense.
-            String clause = before.replaceFirst("(?s)^.*[,;:\u2014\u2013(\u201c\"]", "");
-            return clause.matches("(?s).*\\p{L}{2,}.*") ? Tense.PAST : t;
+            String clause = Regex.replaceFirst(before, "(?s)^.*[,;:\u2014\u2013(\u201c\"]", "");
+            return Regex.matches(clause, "(?s).*\\p{L}{2,}.*") ? Tense.PAST : t;
         }
         if (m.kind() == Kind.PARTIAL && (RESCHEDULED.matcher(before).find()
                 || ATTRIBUTIVE_BEFORE.matcher(before).find() && NOUN_AFTER.matcher(s.substring(m.end())).find())) {

@@ -14,7 +14,8 @@ import org.tradeline.event.Category;
  */
 final class Categories {
 
-    private record Cue(Pattern pattern, Category category, int weight) {
+    /** A cue; {@code caseless} ones are matched, without the slower case-insensitive mode, against the lower-cased sentence. */
+    private record Cue(Pattern pattern, Category category, int weight, boolean caseless) {
     }
 
     private static final String PRESIDENT = "(?:President|president|Biden|Trump|White House|Obama|Harris|administration)";
@@ -46,11 +47,14 @@ final class Categories {
                     + "state visit|talks with)\\b", Category.DIPLOMACY, 3),
             cue("(?i)\\b(?:shareholders?|stockholders?|proxy|special meeting|annual meeting)\\b", Category.SHAREHOLDER_VOTE, 3),
             cue("(?i)\\b(?:voted|vote|votes|approved the (?:merger|deal))\\b", Category.SHAREHOLDER_VOTE, 1),
-            cue("(?i)\\b(?:bill|lawmakers|legislation|legislators|legislature|amendment|parliament|senators?|congressional)\\b|"
-                    + "\\b(?:Congress|Senate|House of Representatives|Diet)\\b", Category.LEGISLATION, 3));
+            cue("(?i)\\b(?:bill|lawmakers|legislation|legislators|legislature|amendment|parliament|senators?|congressional)\\b",
+                    Category.LEGISLATION, 3),
+            cue("\\b(?:Congress|Senate|House of Representatives|Diet)\\b", Category.LEGISLATION, 3));
 
     private static Cue cue(String regex, Category category, int weight) {
-        return new Cue(Pattern.compile(regex), category, weight);
+        boolean caseless = regex.startsWith("(?i)");
+        return new Cue(Pattern.compile(caseless ? regex.substring(4).toLowerCase(java.util.Locale.ROOT) : regex),
+                category, weight, caseless);
     }
 
     private Categories() {
@@ -59,8 +63,9 @@ final class Categories {
     /** The best category for the sentence, or null when nothing in it points to one. */
     static Category suggest(String sentence) {
         Map<Category, Integer> scores = new EnumMap<>(Category.class);
+        String lower = sentence.toLowerCase(java.util.Locale.ROOT);
         for (Cue c : CUES) {
-            var m = c.pattern().matcher(sentence);
+            var m = c.pattern().matcher(c.caseless() ? lower : sentence);
             int hits = 0;
             while (m.find() && hits < 3) {
                 hits++;

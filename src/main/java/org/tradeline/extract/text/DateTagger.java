@@ -117,7 +117,7 @@ public final class DateTagger {
     private static final Pattern CONNECTOR = Pattern.compile("(?i)\\s*(?:-|\u2013|\u2014|to|through|thru|until|till|and)\\s*");
     private static final Pattern RANGE_OPENER = Pattern.compile("(?i)\\b(?:between|from)\\s+$");
 
-    private record Rule(Pattern pattern, List<String> groups, Builder builder) {
+    private record Rule(java.util.function.Predicate<Features> trigger, Pattern pattern, List<String> groups, Builder builder) {
     }
 
     /** A match with its named groups copied out (Java 17's MatchResult has no named groups). */
@@ -146,13 +146,72 @@ public final class DateTagger {
 
     private static final List<Rule> RULES = new ArrayList<>();
 
-    private static void rule(String regex, Builder builder) {
+    /**
+     * What a sentence holds, worked out once, so that each rule can be skipped cheaply when its
+     * words are absent (most sentences hold no month, no weekday and no year).
+     */
+    record Features(String s, String lowerCase) {
+
+        static Features of(String s) {
+            return new Features(s, s.toLowerCase(Locale.ROOT));
+        }
+
+        boolean has(String... needles) {
+            for (String n : needles) {
+                if (s.contains(n)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        boolean lower(String... needles) {
+            for (String n : needles) {
+                if (lowerCase.contains(n)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** Four digits in a row (a year, or part of an ISO date). */
+        boolean fourDigits() {
+            int run = 0;
+            for (int i = 0; i < s.length(); i++) {
+                run = Character.isDigit(s.charAt(i)) ? run + 1 : 0;
+                if (run == 4) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** The letter followed by a digit ("Q3", "H1"). */
+        boolean letterDigit(char letter) {
+            for (int i = s.indexOf(letter); i >= 0 && i + 1 < s.length(); i = s.indexOf(letter, i + 1)) {
+                if (Character.isDigit(s.charAt(i + 1))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    /** A month's name as it starts ("Jan", "Sept"): a sentence without one needs no month rule. */
+    private static final java.util.function.Predicate<Features> MONTH_T = f -> f.has("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug",
+            "Sep", "Oct", "Nov", "Dec");
+
+    /**
+     * A rule: {@code trigger} is a cheap pattern a sentence must contain for {@code regex} to be
+     * worth running (most sentences hold no month, weekday or year), so a long article costs little.
+     */
+    private static void rule(java.util.function.Predicate<Features> trigger, String regex, Builder builder) {
         List<String> names = new ArrayList<>();
         Matcher n = GROUP_NAME.matcher(regex);
         while (n.find()) {
             names.add(n.group(1));
         }
-        RULES.add(new Rule(Pattern.compile(regex), names, builder));
+        RULES.add(new Rule(trigger, Pattern.compile(regex), names, builder));
     }
 
     private static Mention mention(Match m, Kind kind, Resolver r) {
@@ -161,50 +220,49 @@ public final class DateTagger {
 
     static {
         // 2025-01-03
-        rule("(?<![\\d-])(?<y>" + YEAR + ")-(?<m>0[1-9]|1[0-2])-(?<d>0[1-9]|[12]\\d|3[01])(?![\\d-])", (m, s) -> {
+        rule(f -> f.fourDigits() && f.s().indexOf('-') >= 0, "(?<![\\d-])(?<y>" + YEAR + ")-(?<m>0[1-9]|1[0-2])-(?<d>0[1-9]|[12]\\d|3[01])(?![\\d-])", (m, s) -> {
             LocalDate d = LocalDate.of(num(m, "y"), num(m, "m"), num(m, "d"));
             return mention(m, Kind.EXPLICIT, c -> Period.day(d));
         });
         // Jan. 3, 2025 / January 3 2025 / Dec. 1-5, 2024
-        rule("(?<m>" + MONTH + ")\\s+(?<d>" + DAY + ")(?:" + TO + "(?<d2>" + DAY + "))?(?:,\\s*|\\s+)(?<y>" + YEAR + ")", (m, s) -> {
+        rule(MONTH_T, "(?<m>" + MONTH + ")\\s+(?<d>" + DAY + ")(?:" + TO + "(?<d2>" + DAY + "))?(?:,\\s*|\\s+)(?<y>" + YEAR + ")", (m, s) -> {
             int y = num(m, "y");
             return mention(m, Kind.EXPLICIT, c -> days(LocalDate.of(y, month(m.group("m")), num(m, "d")), m.group("d2"), null));
         });
         // 3 January 2025 / 1-5 December 2024
-        rule("(?<![\\d.,])(?<d>" + DAY + ")(?:" + TO + "(?<d2>" + DAY + "))?\\s+(?<m>" + MONTH + ")(?:,\\s*|\\s+)(?<y>" + YEAR + ")", (m, s) -> {
+        rule(MONTH_T, "(?<![\\d.,])(?<d>" + DAY + ")(?:" + TO + "(?<d2>" + DAY + "))?\\s+(?<m>" + MONTH + ")(?:,\\s*|\\s+)(?<y>" + YEAR + ")", (m, s) -> {
             int y = num(m, "y");
             return mention(m, Kind.EXPLICIT, c -> days(LocalDate.of(y, month(m.group("m")), num(m, "d")), m.group("d2"), null));
         });
         // Jan. 3 / June 18 / Dec. 1-5 (no year: the tense picks it)
-        rule("(?<m>" + MONTH + ")\\s+(?<d>" + DAY + ")(?:" + TO + "(?<d2>" + DAY + "))?", (m, s) -> {
+        rule(MONTH_T, "(?<m>" + MONTH + ")\\s+(?<d>" + DAY + ")(?:" + TO + "(?<d2>" + DAY + "))?", (m, s) -> {
             int mo = month(m.group("m"));
             int d = num(m, "d");
             String d2 = m.group("d2");
             return mention(m, Kind.PARTIAL, c -> yearly(c, y -> days(LocalDate.of(y, mo, d), d2, null)));
         });
         // 3 January (no year)
-        rule("(?<![\\d.,$])(?<d>" + DAY + ")\\s+(?<m>" + MONTH + ")", (m, s) -> {
+        rule(MONTH_T, "(?<![\\d.,$])(?<d>" + DAY + ")\\s+(?<m>" + MONTH + ")", (m, s) -> {
             int mo = month(m.group("m"));
             int d = num(m, "d");
             return mention(m, Kind.PARTIAL, c -> yearly(c, y -> Period.day(LocalDate.of(y, mo, d))));
         });
         // January 2025 / mid-March 2025 / December of 2024
-        rule("(?:(?<part>(?i:early|mid|late))[-\\s]+)?(?<m>" + MONTH + ")(?:\\s+of)?,?\\s+(?<y>" + YEAR + ")", (m, s) -> {
+        rule(MONTH_T, "(?:(?<part>(?i:early|mid|late))[-\\s]+)?(?<m>" + MONTH + ")(?:\\s+of)?,?\\s+(?<y>" + YEAR + ")", (m, s) -> {
             YearMonth ym = YearMonth.of(num(m, "y"), month(m.group("m")));
             String part = m.group("part");
             return mention(m, Kind.EXPLICIT, c -> part == null ? Period.month(ym) : Calendar.thirdOfMonth(ym, Calendar.part(part)));
         });
         // in December / last March / early next month is elsewhere; the month's name needs a cue before it
-        rule("(?:(?<rel>(?i:last|next|this|coming|past))\\s+)?(?:(?<part>(?i:early|mid|late))[-\\s]+)?(?<m>" + MONTH + ")(?<poss>"
-                + APOS + "s)?(?!\\s*\\d)", DateTagger::bareMonth);
+        rule(MONTH_T, "(?<m>" + MONTH + ")(?<poss>" + APOS + "s)?(?!\\s*\\d)", DateTagger::bareMonth);
         // 2024 / mid-2024 / since 2023 / the end of 2024 (a bare year needs a cue before it)
-        rule("(?:(?i:the\\s+)?(?<edge>(?i:end|start|beginning|middle))\\s+of\\s+)?(?:(?<part>(?i:early|mid|late))[-\\s]+)?(?<y>" + YEAR
+        rule(Features::fourDigits, "(?:(?i:the\\s+)?(?<edge>(?i:end|start|beginning|middle))\\s+of\\s+)?(?:(?<part>(?i:early|mid|late))[-\\s]+)?(?<y>" + YEAR
                 + ")(?<poss>" + APOS + "s)?(?:" + TO + "(?<y2>" + YEAR + "))?", DateTagger::bareYear);
         // the first quarter (of 2025) / the fourth quarter, 2024
-        rule("(?i:(?:the\\s+)?(?:fiscal\\s+)?(?<q>first|second|third|fourth|final|1st|2nd|3rd|4th)(?<hyphen>-)?\\s*quarter)(?:\\s+(?i:of)\\s+(?:(?<y>"
+        rule(f -> f.lower("quarter"), "(?i:(?:the\\s+)?(?:fiscal\\s+)?(?<q>first|second|third|fourth|final|1st|2nd|3rd|4th)(?<hyphen>-)?\\s*quarter)(?:\\s+(?i:of)\\s+(?:(?<y>"
                 + YEAR + ")|(?i:(?<ry>this|last|next|the)\\s+year))|,?\\s+(?<y3>" + YEAR + "))?", (m, s) -> {
             if (m.group("hyphen") != null && m.group("y") == null && m.group("ry") == null && m.group("y3") == null
-                    && s.substring(m.end()).matches("(?s)^\\s+\\p{Ll}.*")) {
+                    && Regex.matches(s.substring(m.end()), "(?s)^\\s+\\p{Ll}.*")) {
                 return null; // "second-quarter results": a label, not a date
             }
             int q = switch (m.group("q").toLowerCase(Locale.ROOT)) {
@@ -216,40 +274,40 @@ public final class DateTagger {
             return yearlyMention(m, y -> Calendar.quarter(y, q));
         });
         // Q1 / Q3 2024 / Q3'24 / 2025 Q1
-        rule("(?<![\\p{L}\\d])Q(?<q>[1-4])(?:\\s*(?<y>" + YEAR + ")|" + APOS + "?(?<yy>\\d\\d)(?!\\d))?(?![\\p{L}\\d])", (m, s) -> {
+        rule(f -> f.letterDigit('Q'), "(?<![\\p{L}\\d])Q(?<q>[1-4])(?:\\s*(?<y>" + YEAR + ")|" + APOS + "?(?<yy>\\d\\d)(?!\\d))?(?![\\p{L}\\d])", (m, s) -> {
             int q = num(m, "q");
             Integer y = m.group("y") != null ? Integer.valueOf(num(m, "y")) : m.group("yy") != null ? Integer.valueOf(2000 + num(m, "yy")) : null;
             return y != null ? mention(m, Kind.EXPLICIT, c -> Calendar.quarter(y, q))
                     : mention(m, Kind.PARTIAL, c -> yearly(c, yy -> Calendar.quarter(yy, q)));
         });
-        rule("(?<y>" + YEAR + ")\\s*Q(?<q>[1-4])(?![\\p{L}\\d])", (m, s) -> {
+        rule(f -> f.letterDigit('Q'), "(?<y>" + YEAR + ")\\s*Q(?<q>[1-4])(?![\\p{L}\\d])", (m, s) -> {
             int y = num(m, "y");
             int q = num(m, "q");
             return mention(m, Kind.EXPLICIT, c -> Calendar.quarter(y, q));
         });
         // the first half of 2025 / the second half / H2 2025
-        rule("(?i:(?:the\\s+)?(?<h>first|second|latter|back|1st|2nd)\\s+half)(?:\\s+(?i:of)\\s+(?:(?<y>" + YEAR
+        rule(f -> f.lower("half"), "(?i:(?:the\\s+)?(?<h>first|second|latter|back|1st|2nd)\\s+half)(?:\\s+(?i:of)\\s+(?:(?<y>" + YEAR
                 + ")|(?i:(?<ry>this|last|next|the)\\s+year))|,?\\s+(?<y3>" + YEAR + "))?", (m, s) -> {
-            int h = m.group("h").toLowerCase(Locale.ROOT).matches("first|1st") ? 1 : 2;
+            int h = Regex.matches(m.group("h").toLowerCase(Locale.ROOT), "first|1st") ? 1 : 2;
             if (m.group("y") == null && m.group("ry") == null && m.group("y3") == null
-                    && !Pattern.compile("(?i)^\\s+of\\s+(?:the|this|next|last)\\s+year").matcher(s.substring(m.end())).find()
-                    && !Pattern.compile("(?i)\\b(?:in|during|by|for|over)\\s+(?:the\\s+)?$").matcher(s.substring(0, m.start())).find()) {
+                    && !Regex.of("(?i)^\\s+of\\s+(?:the|this|next|last)\\s+year").matcher(s.substring(m.end())).find()
+                    && !Regex.of("(?i)\\b(?:in|during|by|for|over)\\s+(?:the\\s+)?$").matcher(tail(s, m.start())).find()) {
                 return null; // "the first half of the match": not a date
             }
             return yearlyMention(m, y -> Calendar.half(y, h));
         });
-        rule("(?<![\\p{L}\\d])H(?<h>[12])\\s*(?<y>" + YEAR + ")", (m, s) -> {
+        rule(f -> f.letterDigit('H'), "(?<![\\p{L}\\d])H(?<h>[12])\\s*(?<y>" + YEAR + ")", (m, s) -> {
             int y = num(m, "y");
             int h = num(m, "h");
             return mention(m, Kind.EXPLICIT, c -> Calendar.half(y, h));
         });
         // spring / last summer / the fall of 2024 / winter 2024
-        rule("(?i:(?:the\\s+)?(?:(?<rel>this|last|next|coming|past)\\s+)?(?<season>spring|summer|fall|autumn|winter))(?:\\s+(?i:of\\s+)?(?<y>" + YEAR + "))?",
+        rule(f -> f.lower("spring", "summer", "fall", "autumn", "winter"), "(?i:(?:the\\s+)?(?:(?<rel>this|last|next|coming|past)\\s+)?(?<season>spring|summer|fall|autumn|winter))(?:\\s+(?i:of\\s+)?(?<y>" + YEAR + "))?",
                 DateTagger::season);
         // yesterday / today / tomorrow / earlier today / last night
-        rule("(?i:(?:(?<mod>earlier|later|early|late)\\s+)?(?<w>the\\s+day\\s+before\\s+yesterday|the\\s+day\\s+after\\s+tomorrow|yesterday"
+        rule(f -> f.lower("yesterday", "today", "tomorrow", "tonight", "morning", "afternoon", "evening", "night"), "(?i:(?:(?<mod>earlier|later|early|late)\\s+)?(?<w>the\\s+day\\s+before\\s+yesterday|the\\s+day\\s+after\\s+tomorrow|yesterday"
                 + "|today|tomorrow|tonight|this\\s+(?:morning|afternoon|evening)|last\\s+night))(?![\\p{L}])", (m, s) -> {
-            String w = m.group("w").toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+            String w = Regex.replaceAll(m.group("w").toLowerCase(Locale.ROOT), "\\s+", " ");
             int offset = switch (w) {
                 case "the day before yesterday" -> -2;
                 case "yesterday", "last night" -> -1;
@@ -260,13 +318,13 @@ public final class DateTagger {
             return mention(m, Kind.RELATIVE, c -> Period.day(c.published().plusDays(offset)));
         });
         // on Monday / last Friday / Tuesday's decision / earlier on Tuesday / late Monday night
-        rule("(?:(?<rel>(?i:last|next|this|coming|past))\\s+|(?<mod>(?i:earlier|later|early|late))\\s+(?:(?i:on)\\s+)?)?(?<w>" + WEEKDAY
+        rule(f -> f.s().contains("day") && f.has("Mon", "Tues", "Wednes", "Thurs", "Fri", "Satur", "Sun"), "(?:(?<rel>(?i:last|next|this|coming|past))\\s+|(?<mod>(?i:earlier|later|early|late))\\s+(?:(?i:on)\\s+)?)?(?<w>" + WEEKDAY
                 + ")(?<poss>" + APOS + "s)?(?:\\s+(?i:morning|afternoon|evening|night))?", DateTagger::weekday);
         // last week / this month / next year / earlier this month / later this year / early next month / the past week
-        rule("(?i:(?:(?<mod>earlier|later|early|late|mid)[-\\s]+)?(?:the\\s+)?(?<rel>last|this|next|past|coming|previous|following|current|same|that)"
+        rule(f -> f.lower("week", "month", "year", "quarter"), "(?i:(?:(?<mod>earlier|later|early|late|mid)[-\\s]+)?(?:the\\s+)?(?<rel>last|this|next|past|coming|previous|following|current|same|that)"
                 + "\\s+(?<u>week|weekend|month|year|quarter))(?![\\p{L}])", DateTagger::relativeUnit);
         // by the end of the year / the start of next month
-        rule("(?i:(?<by>by\\s+)?the\\s+(?<edge>end|start|beginning|middle)\\s+of\\s+(?<rel>the|this|next|last)\\s+(?<u>week|month|year))(?![\\p{L}])",
+        rule(f -> f.lower(" of ") && f.lower("end", "start", "beginning", "middle"), "(?i:(?<by>by\\s+)?the\\s+(?<edge>end|start|beginning|middle)\\s+of\\s+(?<rel>the|this|next|last)\\s+(?<u>week|month|year))(?![\\p{L}])",
                 (m, s) -> {
             String rel = m.group("rel").toLowerCase(Locale.ROOT);
             String u = m.group("u").toLowerCase(Locale.ROOT);
@@ -283,7 +341,7 @@ public final class DateTagger {
             });
         });
         // over the weekend / at the weekend (the one just past, or the coming one for the future)
-        rule("(?i:(?:over|at|during)\\s+the\\s+weekend)(?![\\p{L}])", (m, s) -> mention(m, Kind.PARTIAL, c -> {
+        rule(f -> f.lower("weekend"), "(?i:(?:over|at|during)\\s+the\\s+weekend)(?![\\p{L}])", (m, s) -> mention(m, Kind.PARTIAL, c -> {
             LocalDate sat = Calendar.monday(c.published()).plusDays(5);
             if (c.tense() == Tense.FUTURE) {
                 return c.published().isAfter(sat.plusDays(1)) ? Period.days(sat.plusDays(7), sat.plusDays(8)) : Period.days(sat, sat.plusDays(1));
@@ -291,43 +349,60 @@ public final class DateTagger {
             return c.published().isBefore(sat) ? Period.days(sat.minusDays(7), sat.minusDays(6)) : Period.days(sat, sat.plusDays(1));
         }));
         // two days ago / within 30 days / in about two weeks / three days later / a year earlier
-        rule("(?i:(?:(?<pre>within|in)\\s+)?(?:(?<approx>about|around|roughly|some|nearly|almost|approximately|more\\s+than|less\\s+than"
-                + "|just\\s+over|just\\s+under|up\\s+to)\\s+)?(?<n>\\d{1,3}|" + Numbers.WORDS + ")\\s+(?<u>business\\s+day|day|week|month|year)s?"
-                + "(?:\\s+(?<post>ago|later|earlier|before|after|from\\s+now|from\\s+today|hence|prior|on))?)(?![\\p{L}])", DateTagger::amount);
+        rule(f -> f.lower("day", "week", "month", "year"), "(?<![\\p{L}\\d])(?=[\\daAoOtTfFsSeEnN])(?i:(?<n>\\d{1,3}|" + Numbers.WORDS
+                + ")\\s+(?<u>business\\s+day|day|week|month|year)s?(?:\\s+(?<post>ago|later|earlier|before|after|from\\s+now|from\\s+today"
+                + "|hence|prior|on))?)(?![\\p{L}])", DateTagger::amount);
         // the day before / the next day / the following week / that day / later that month
-        rule("(?i:the\\s+(?<u1>day|week|month|year)\\s+(?<dir>before|after|earlier|later|prior))(?![\\p{L}])", (m, s) -> {
+        rule(f -> f.lower("the ") && f.lower("day", "week", "month", "year"), "(?i:the\\s+(?<u1>day|week|month|year)\\s+(?<dir>before|after|earlier|later|prior))(?![\\p{L}])", (m, s) -> {
             String u = m.group("u1").toLowerCase(Locale.ROOT);
-            int step = m.group("dir").toLowerCase(Locale.ROOT).matches("before|earlier|prior") ? -1 : 1;
+            int step = Regex.matches(m.group("dir").toLowerCase(Locale.ROOT), "before|earlier|prior") ? -1 : 1;
             return mention(m, Kind.ANAPHORIC, c -> unit(c.anchor(), u, step));
         });
-        rule("(?i:the\\s+(?<which>next|following|previous|prior|same)\\s+(?<u>day|morning|afternoon|evening|night))(?![\\p{L}])", (m, s) -> {
+        rule(f -> f.lower("next", "following", "previous", "prior", "same"), "(?i:the\\s+(?<which>next|following|previous|prior|same)\\s+(?<u>day|morning|afternoon|evening|night))(?![\\p{L}])", (m, s) -> {
             String which = m.group("which").toLowerCase(Locale.ROOT);
-            int step = which.equals("same") ? 0 : which.matches("next|following") ? 1 : -1;
+            int step = which.equals("same") ? 0 : Regex.matches(which, "next|following") ? 1 : -1;
             return mention(m, Kind.ANAPHORIC, c -> Period.day(c.anchor().plusDays(step)));
         });
-        rule("(?i:(?:(?<mod>later|earlier)\\s+)?that\\s+(?<u>day|morning|afternoon|evening|night))(?![\\p{L}])",
+        rule(f -> f.lower("that "), "(?i:(?:(?<mod>later|earlier)\\s+)?that\\s+(?<u>day|morning|afternoon|evening|night))(?![\\p{L}])",
                 (m, s) -> mention(m, Kind.ANAPHORIC, c -> Period.day(c.anchor())));
     }
 
     // --- rules that need more than a pattern ---------------------------------------------------
 
-    private static Mention bareMonth(Match m, String s) {
-        String before = s.substring(0, m.start());
-        String rel = m.group("rel");
-        String part = m.group("part");
-        boolean possessive = m.group("poss") != null;
+    /** The last words before a position: the checks of what precedes a mention need no more. */
+    static String tail(String s, int end) {
+        return s.substring(Math.max(0, end - 80), end);
+    }
+
+    private static final Pattern MONTH_PREFIX = Pattern.compile("(?i)(?:\\b(?<rel>last|next|this|coming|past)\\s+)?"
+            + "(?:\\b(?<part>early|mid|late)[-\\s]+)?$");
+
+    private static Mention bareMonth(Match found, String s) {
+        // "last March", "early December", "mid-March": the words before the month, read here rather
+        // than in the rule's pattern, which would otherwise try them at every place of every sentence.
+        int from = Math.max(0, found.start() - 30);
+        Matcher prefix = MONTH_PREFIX.matcher(s.substring(from, found.start()));
+        prefix.find();
+        Match m = prefix.start() == prefix.end() ? found : new Match(from + prefix.start(), found.end(),
+                s.substring(from + prefix.start(), found.end()), java.util.Map.of("m", found.group("m"),
+                        "poss", String.valueOf(found.group("poss")), "rel", String.valueOf(prefix.group("rel")),
+                        "part", String.valueOf(prefix.group("part"))));
+        String before = tail(s, m.start());
+        String rel = nullable(m.group("rel"));
+        String part = nullable(m.group("part"));
+        boolean possessive = nullable(m.group("poss")) != null;
         String name = m.group("m");
         boolean cue = rel != null || part != null || possessive || CUE_BEFORE.matcher(before).find()
-                || before.matches("(?is).*\\bthe\\s+$") && THE_MONTH_NOUN.matcher(s.substring(m.end())).lookingAt();
+                || Regex.matches(before, "(?is).*\\bthe\\s+$") && THE_MONTH_NOUN.matcher(s.substring(m.end())).lookingAt();
         if (!cue) {
             return null;
         }
-        if (name.equals("May") && !possessive && rel == null && part == null && !before.matches("(?s).*\\bbetween\\s+" + MONTH + "\\s+and\\s+$")
-                && !before.matches("(?is).*\\b(?:in|since|by|until|till|through"
+        if (name.equals("May") && !possessive && rel == null && part == null && !Regex.matches(before, "(?s).*\\bbetween\\s+" + MONTH + "\\s+and\\s+$")
+                && !Regex.matches(before, "(?is).*\\b(?:in|since|by|until|till|through"
                 + "|during|before|after|from|of|between|to|early|mid|late|as\\s+of)\\s+$")) {
             return null; // "and May": more likely the modal or a name
         }
-        if (name.equals("March") && s.substring(m.end()).matches("(?is)^\\s+(?:on|for|against|to)\\b.*")) {
+        if (name.equals("March") && Regex.matches(s.substring(m.end()), "(?is)^\\s+(?:on|for|against|to)\\b.*")) {
             return null; // "the March on Washington"
         }
         int mo = month(name);
@@ -353,7 +428,7 @@ public final class DateTagger {
     }
 
     private static Mention bareYear(Match m, String s) {
-        String before = s.substring(0, m.start());
+        String before = tail(s, m.start());
         String edge = m.group("edge");
         String part = m.group("part");
         boolean possessive = m.group("poss") != null;
@@ -362,7 +437,7 @@ public final class DateTagger {
             return null;
         }
         boolean cue = edge != null || part != null || possessive || y2 != null || CUE_BEFORE.matcher(before).find()
-                || before.isBlank() && s.substring(m.end()).matches("(?s)^\\s*[,:].*"); // "2024: a year of …" / "In 2024, …" handled by the cue
+                || before.isBlank() && Regex.matches(s.substring(m.end()), "(?s)^\\s*[,:].*"); // "2024: a year of …" / "In 2024, …" handled by the cue
         if (!cue) {
             return null;
         }
@@ -374,7 +449,7 @@ public final class DateTagger {
                 return null;
             }
             r = c -> Period.year(y).through(Period.year(last));
-        } else if (edge != null && edge.equalsIgnoreCase("end") && before.matches("(?is).*\\bby\\s+(?:the\\s+)?$")) {
+        } else if (edge != null && edge.equalsIgnoreCase("end") && Regex.matches(before, "(?is).*\\bby\\s+(?:the\\s+)?$")) {
             r = c -> Period.year(y); // "by the end of 2026": some time in 2026
         } else if (edge != null) {
             int p = Calendar.part(edge);
@@ -389,10 +464,10 @@ public final class DateTagger {
 
     private static Mention season(Match m, String s) {
         String rel = m.group("rel");
-        String before = s.substring(0, m.start());
+        String before = tail(s, m.start());
         boolean cue = rel != null || m.group("y") != null || m.group().regionMatches(true, 0, "the", 0, 3)
-                || before.matches("(?is).*\\b(?:in|by|during|since|until|through|over|early|late|the|this|mid|of)\\s+$");
-        if (!cue || before.matches("(?is).*\\b(?:to|will|would|could|may|might|can|did|does|not)\\s+$")) {
+                || Regex.matches(before, "(?is).*\\b(?:in|by|during|since|until|through|over|early|late|the|this|mid|of)\\s+$");
+        if (!cue || Regex.matches(before, "(?is).*\\b(?:to|will|would|could|may|might|can|did|does|not)\\s+$")) {
             return null; // "prices could fall"
         }
         int season = switch (m.group("season").toLowerCase(Locale.ROOT)) {
@@ -476,7 +551,7 @@ public final class DateTagger {
         String mod = m.group("mod") == null ? "" : m.group("mod").toLowerCase(Locale.ROOT);
         String rel = m.group("rel").toLowerCase(Locale.ROOT);
         String u = m.group("u").toLowerCase(Locale.ROOT);
-        boolean anaphoric = rel.matches("previous|following|same|that");
+        boolean anaphoric = Regex.matches(rel, "previous|following|same|that");
         if (u.equals("weekend")) {
             if (anaphoric || !mod.isEmpty()) {
                 return null;
@@ -523,23 +598,35 @@ public final class DateTagger {
         });
     }
 
-    private static Mention amount(Match m, String s) {
+    private static final Pattern AMOUNT_PREFIX = Pattern.compile("(?i)(?:\\b(?<pre>within|in)\\s+)?(?:\\b(?<approx>about|around|roughly"
+            + "|some|nearly|almost|approximately|more\\s+than|less\\s+than|just\\s+over|just\\s+under|up\\s+to)\\s+)?$");
+
+    private static Mention amount(Match number, String s) {
+        // "within", "in" and "about" before the amount: read here, not tried at every place by the pattern.
+        int from = Math.max(0, number.start() - 40);
+        Matcher prefix = AMOUNT_PREFIX.matcher(s.substring(from, number.start()));
+        prefix.find();
+        int start = prefix.start() == prefix.end() ? number.start() : from + prefix.start();
+        java.util.Map<String, String> groups = new java.util.HashMap<>(number.groups());
+        groups.put("pre", prefix.group("pre"));
+        groups.put("approx", prefix.group("approx"));
+        Match m = new Match(start, number.end(), s.substring(start, number.end()), groups);
         String pre = m.group("pre") == null ? "" : m.group("pre").toLowerCase(Locale.ROOT);
-        String post = m.group("post") == null ? "" : m.group("post").toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+        String post = m.group("post") == null ? "" : Regex.replaceAll(m.group("post").toLowerCase(Locale.ROOT), "\\s+", " ");
         int n = Numbers.parse(m.group("n"));
-        String u = m.group("u").toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+        String u = Regex.replaceAll(m.group("u").toLowerCase(Locale.ROOT), "\\s+", " ");
         boolean approx = m.group("approx") != null;
         String rest = s.substring(m.end());
         if (pre.isEmpty() && post.isEmpty() || n == 0 || n > 400) {
             return null; // "a 90-day review", "for four years": a duration, not a date
         }
-        if (post.matches("before|after|prior|on") && Pattern.compile("^\\s*[\\p{L}\\d$]").matcher(rest).find()) {
+        if (Regex.matches(post, "before|after|prior|on") && Regex.of("^\\s*[\\p{L}\\d$]").matcher(rest).find()) {
             return null; // "two days before the vote": counted from an event the text may not date
         }
         if (!pre.isEmpty() && !post.isEmpty() && !post.equals("from now") && !post.equals("from today") && !post.equals("hence")) {
             return null;
         }
-        if (pre.equals("in") && post.isEmpty() && s.substring(0, m.start()).matches("(?is).*\\b(?:the|past|last|first|next)\\s+$")) {
+        if (pre.equals("in") && post.isEmpty() && Regex.matches(tail(s, m.start()), "(?is).*\\b(?:the|past|last|first|next)\\s+$")) {
             return null;
         }
         Kind kind;
@@ -547,10 +634,10 @@ public final class DateTagger {
         if (post.equals("ago")) {
             kind = Kind.RELATIVE;
             r = c -> amountPeriod(c.published(), -n, u, approx);
-        } else if (post.matches("later|after|on")) {
+        } else if (Regex.matches(post, "later|after|on")) {
             kind = Kind.ANAPHORIC;
             r = c -> amountPeriod(c.anchor(), n, u, approx);
-        } else if (post.matches("earlier|before|prior")) {
+        } else if (Regex.matches(post, "earlier|before|prior")) {
             kind = Kind.ANAPHORIC;
             r = c -> amountPeriod(c.anchor(), -n, u, approx);
         } else if (pre.equals("within")) {
@@ -563,12 +650,20 @@ public final class DateTagger {
         return mention(m, kind, r);
     }
 
+    private static String nullable(String s) {
+        return s == null || s.equals("null") ? null : s;
+    }
+
     // --- finding ---------------------------------------------------------------------------
 
     /** The date expressions of a sentence, in order, without overlaps. */
     public static List<Mention> find(String sentence) {
         List<Mention> raw = new ArrayList<>();
+        Features features = Features.of(sentence);
         for (Rule rule : RULES) {
+            if (!rule.trigger().test(features)) {
+                continue;
+            }
             Matcher m = rule.pattern().matcher(sentence);
             while (m.find()) {
                 Mention found;
@@ -599,10 +694,11 @@ public final class DateTagger {
     private static List<Mention> weeksOf(String s, List<Mention> in) {
         List<Mention> out = new ArrayList<>();
         for (Mention m : in) {
-            Matcher w = WEEK_OF.matcher(s.substring(0, m.start()));
+            int from = Math.max(0, m.start() - 80);
+            Matcher w = WEEK_OF.matcher(s.substring(from, m.start()));
             if (w.find() && (m.kind() == Kind.EXPLICIT || m.kind() == Kind.PARTIAL) && !m.possessive()) {
                 Resolver day = m.resolver();
-                m = new Mention(w.start(), m.end(), s.substring(w.start(), m.end()), m.kind(), false, c -> {
+                m = new Mention(from + w.start(), m.end(), s.substring(from + w.start(), m.end()), m.kind(), false, c -> {
                     Period p = day.resolve(c);
                     return p != null && p.days() == 1 ? Calendar.week(p.start()) : p;
                 });
@@ -613,11 +709,10 @@ public final class DateTagger {
     }
 
     private static boolean excluded(String s, Mention x) {
-        String before = s.substring(0, x.start());
-        if (NOT_A_DATE_BEFORE.matcher(before).find()) {
+        if (NOT_A_DATE_BEFORE.matcher(tail(s, x.start())).find()) {
             return true;
         }
-        return DATELINE.matcher(before).find() && AFTER_DATELINE.matcher(s.substring(x.end())).find();
+        return DATELINE.matcher(s.substring(0, x.start())).find() && AFTER_DATELINE.matcher(s.substring(x.end())).find();
     }
 
     /** Joins "Friday, Jan. 3" into one mention, and ranges such as "between March and May" or "Dec. 1 to Dec. 5". */
@@ -626,16 +721,17 @@ public final class DateTagger {
         for (int i = 0; i < in.size(); i++) {
             Mention a = in.get(i);
             Mention b = i + 1 < in.size() ? in.get(i + 1) : null;
-            if (b != null && a.text().matches("(?s).*" + WEEKDAY + "(?:\\s+(?i:morning|afternoon|evening|night))?")
-                    && s.substring(a.end(), b.start()).matches(",?\\s+") && isDate(b)) {
+            if (b != null && Regex.matches(a.text(), "(?s).*" + WEEKDAY + "(?:\\s+(?i:morning|afternoon|evening|night))?")
+                    && Regex.matches(s.substring(a.end(), b.start()), ",?\\s+") && isDate(b)) {
                 out.add(new Mention(a.start(), b.end(), s.substring(a.start(), b.end()), b.kind(), false, b.resolver()));
                 i++;
                 continue;
             }
             if (b != null && rangeable(a) && rangeable(b) && CONNECTOR.matcher(s.substring(a.end(), b.start())).matches()) {
                 String between = s.substring(a.end(), b.start()).strip().toLowerCase(Locale.ROOT);
-                boolean opener = RANGE_OPENER.matcher(s.substring(0, a.start())).find();
-                if (!between.equals("and") || opener && s.substring(0, a.start()).toLowerCase(Locale.ROOT).matches("(?s).*between\\s+$")) {
+                String before = tail(s, a.start()).toLowerCase(Locale.ROOT);
+                boolean opener = RANGE_OPENER.matcher(before).find();
+                if (!between.equals("and") || opener && Regex.matches(before, "(?s).*between\\s+$")) {
                     out.add(range(s, a, b));
                     i++;
                     continue;
@@ -677,12 +773,13 @@ public final class DateTagger {
         List<Mention> out = new ArrayList<>();
         int floor = 0;
         for (Mention m : in) {
-            Matcher p = PREPOSITION_BEFORE.matcher(s.substring(floor, m.start()));
+            int from = Math.max(floor, m.start() - 40);
+            Matcher p = PREPOSITION_BEFORE.matcher(s.substring(from, m.start()));
             if (p.find()) {
                 String prep = p.group().strip().toLowerCase(Locale.ROOT);
-                boolean lone = prep.matches("(?:earlier|later|early|late)");
+                boolean lone = Regex.matches(prep, "(?:earlier|later|early|late)");
                 if (!m.possessive() && (!lone || m.kind() != Kind.ANAPHORIC && m.kind() != Kind.RELATIVE)) {
-                    m = m.span(floor + p.start(), m.end(), s);
+                    m = m.span(from + p.start(), m.end(), s);
                 }
             }
             out.add(m);
@@ -729,7 +826,7 @@ public final class DateTagger {
         if (lastDay == null) {
             return Period.day(first);
         }
-        LocalDate last = first.withDayOfMonth(Integer.parseInt(lastDay.replaceAll("\\D", "")));
+        LocalDate last = first.withDayOfMonth(Integer.parseInt(Regex.replaceAll(lastDay, "\\D", "")));
         return last.isBefore(first) ? null : Period.days(first, last);
     }
 
@@ -791,7 +888,7 @@ public final class DateTagger {
     }
 
     private static int num(Match m, String group) {
-        return Integer.parseInt(m.group(group).replaceAll("\\D", ""));
+        return Integer.parseInt(Regex.replaceAll(m.group(group), "\\D", ""));
     }
 
     static int month(String name) {

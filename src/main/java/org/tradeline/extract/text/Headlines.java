@@ -60,7 +60,7 @@ final class Headlines {
         }
         s = ATTRIBUTION.matcher(s).replaceAll("");
         s = ASIDES.matcher(s).replaceAll("");
-        s = s.replaceAll("\\b(said|says|told \\w+|announced|argued|warned)\\s+that\\s+", "$1 ");
+        s = Regex.replaceAll(s, "\\b(said|says|told \\w+|announced|argued|warned)\\s+that\\s+", "$1 ");
         s = tidy(s);
         if (s.length() > MAX) {
             s = cut(s);
@@ -99,13 +99,12 @@ final class Headlines {
 
     /** Collapses spaces, mends punctuation left by removals and drops closing punctuation. */
     private static String tidy(String s) {
-        String t = s.replaceAll("\\s+", " ")
-                .replaceAll("\\s+([,;:.!?])", "$1")
-                .replaceAll(",\\s*,", ",")
-                .replaceAll("^[\\s,;:\u2014\u2013-]+", "")
-                .replaceAll("\\b(?:on|in|by|at|from|during|since|until)\\s*([,;:]|$)", "$1")
-                .strip();
-        t = t.replaceAll("[\\s,;:\u2014\u2013-]+$", "").replaceAll("[.!?]+$", "").strip();
+        String t = Regex.replaceAll(s, "\\s+", " ");
+        t = Regex.replaceAll(t, "\\s+([,;:.!?])", "$1");
+        t = Regex.replaceAll(t, ",\\s*,", ",");
+        t = Regex.replaceAll(t, "^[\\s,;:\u2014\u2013-]+", "");
+        t = Regex.replaceAll(t, "\\b(?:on|in|by|at|from|during|since|until)\\s*([,;:]|$)", "$1").strip();
+        t = Regex.replaceAll(Regex.replaceAll(t, "[\\s,;:\u2014\u2013-]+$", ""), "[.!?]+$", "").strip();
         if (t.startsWith("\u201c") && t.indexOf('\u201d') < 0 || t.startsWith("\"") && t.indexOf('"', 1) < 0) {
             t = t.substring(1);
         }
@@ -114,6 +113,6 @@ final class Headlines {
 
     private static int words(String s) {
         String t = s.strip();
-        return t.isEmpty() ? 0 : t.split("\\s+").length;
+        return t.isEmpty() ? 0 : Regex.of("\\s+").split(t).length;
     }
 }

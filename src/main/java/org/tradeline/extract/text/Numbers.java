@@ -23,7 +23,7 @@ final class Numbers {
     }
 
     static int parse(String text) {
-        String t = text.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").strip();
+        String t = Regex.replaceAll(text.toLowerCase(Locale.ROOT), "\\s+", " ").strip();
         if (t.startsWith("a couple")) {
             return 2;
         }
