@@ -81,7 +81,7 @@ class ExtractPagesTest {
         assertThat(candidates.get(1).select("input[name=c1-pick]").hasAttr("checked")).isTrue();
         assertThat(candidates.get(2).select("input[name=c2-date]").val()).isEqualTo("2025-01-06");
         assertThat(candidates.get(2).select("input[name=c2-actors][checked]").eachAttr("value"))
-                .as("found by the alias “the ministry”").containsExactly("gov");
+                .as("Acme by its alias without the suffix, the government by the alias “the ministry”").containsExactly("acme", "gov");
 
         Map<String, Object> form = posted(page);
         form.put("title", "Acme takes the government to court");
