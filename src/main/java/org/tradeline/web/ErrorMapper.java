@@ -40,6 +40,16 @@ class ErrorMapper {
                 + e.currentVersion() + ". Read it again, reapply your change and send that version.", null, null);
     }
 
+    @ServerExceptionMapper
+    Response preconditionRequired(PreconditionRequired e, UriInfo uri) {
+        return errors.respond(path(uri), 428, e.getMessage(), null, null);
+    }
+
+    @ServerExceptionMapper
+    Response preconditionFailed(PreconditionFailed e, UriInfo uri) {
+        return errors.respond(path(uri), 412, e.getMessage(), null, null);
+    }
+
     @ServerExceptionMapper({jakarta.persistence.OptimisticLockException.class, org.hibernate.StaleStateException.class})
     Response concurrentWrite(Exception e, UriInfo uri) {
         return errors.respond(path(uri), 409, "Someone else saved a change at the same moment. Read it again and retry.", null, null);
