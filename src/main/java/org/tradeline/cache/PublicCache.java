@@ -160,6 +160,13 @@ public class PublicCache {
         return request.absoluteURI();
     }
 
+    /** The key of a GET of the same address as this request: its absolute URL without the query. */
+    static String addressKey(HttpServerRequest request) {
+        String key = key(request);
+        int query = key == null ? -1 : key.indexOf('?');
+        return query < 0 ? key : key.substring(0, query);
+    }
+
     /** The representation for {@code key} at {@code revision}, built by {@code build} only when missing or stale. */
     Representation get(String key, String revision, Versioned content, Supplier<Representation> build) {
         Entry e = key == null ? null : entries.get(key);
@@ -247,7 +254,19 @@ public class PublicCache {
 
     /** A JSON body built from one timeline's content, serialised with the application's ObjectMapper. */
     public Response json(Request request, Versioned content, Instant lastModified, Supplier<Object> build) {
-        return respond(request, get(key(routing.request()), revision(content), content, () -> jsonOf(build.get(), lastModified)));
+        return respond(request, json(key(routing.request()), content, lastModified, build));
+    }
+
+    /**
+     * The JSON a GET of this request's address (its URL without the query) is answered with now,
+     * from the cache or built as that GET would build it: a write compares an If-Match with its ETags.
+     */
+    public Representation jsonAtThisAddress(Versioned content, Instant lastModified, Supplier<Object> build) {
+        return json(addressKey(routing.request()), content, lastModified, build);
+    }
+
+    private Representation json(String key, Versioned content, Instant lastModified, Supplier<Object> build) {
+        return get(key, revision(content), content, () -> jsonOf(build.get(), lastModified));
     }
 
     /** A JSON body at {@code revision}. */
@@ -262,7 +281,12 @@ public class PublicCache {
      */
     public Response export(Request request, Versioned content, int items, Instant lastModified, String mediaType,
             String filename, BodyWriter writer) {
-        return respond(request, get(key(routing.request()), revision(content), content, () -> {
+        return respond(request, export(key(routing.request()), content, items, lastModified, mediaType, filename, writer));
+    }
+
+    private Representation export(String key, Versioned content, int items, Instant lastModified, String mediaType,
+            String filename, BodyWriter writer) {
+        return get(key, revision(content), content, () -> {
             try {
                 if (items > fileThreshold) {
                     return Representation.file(files, mediaType, lastModified, filename, writer);
@@ -271,12 +295,21 @@ public class PublicCache {
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
-        }));
+        });
     }
 
     /** A full export as JSON (see {@link #export}), streamed by Jackson when large. */
     public Response exportJson(Request request, Versioned content, int items, Instant lastModified, Supplier<Object> build) {
-        return export(request, content, items, lastModified, "application/json;charset=UTF-8", null,
+        return respond(request, exportJson(key(routing.request()), content, items, lastModified, build));
+    }
+
+    /** The full JSON export a GET of this request's address gets now (see {@link #jsonAtThisAddress}). */
+    public Representation exportJsonAtThisAddress(Versioned content, int items, Instant lastModified, Supplier<Object> build) {
+        return exportJson(addressKey(routing.request()), content, items, lastModified, build);
+    }
+
+    private Representation exportJson(String key, Versioned content, int items, Instant lastModified, Supplier<Object> build) {
+        return export(key, content, items, lastModified, "application/json;charset=UTF-8", null,
                 out -> json.writeValue(out, build.get()));
     }
 

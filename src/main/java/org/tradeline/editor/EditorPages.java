@@ -107,7 +107,7 @@ class EditorPages {
             return ok(timelineForm(in, Forms.noErrors(), false, 1));
         }
         try {
-            service.updateTimeline(slug, in, in.version(), false, context.username());
+            service.updateTimeline(slug, in, Precondition.version(in.version()), context.username());
             return seeOther("/editor/timelines/" + slug + "?done=timeline-saved");
         } catch (InvalidInput e) {
             return invalid(timelineForm(in, e.errors(), false, 0));
@@ -183,7 +183,7 @@ class EditorPages {
             return ok(eventForm(slug, id, in, Forms.noErrors(), 1));
         }
         try {
-            service.updateEvent(slug, id, in, in.version(), false, context.username());
+            service.updateEvent(slug, id, in, Precondition.version(in.version()), context.username());
             return seeOther("/editor/timelines/" + slug + "?done=event-saved#event-" + id);
         } catch (InvalidInput e) {
             return invalid(eventForm(slug, id, in, e.errors(), 0));
@@ -215,7 +215,8 @@ class EditorPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response deleteEvent(@RestPath String slug, @RestPath String id, MultivaluedMap<String, String> form) {
         try {
-            service.deleteEvent(slug, id, Forms.version(form), false, Forms.one(form, "updateNote"), context.username());
+            service.deleteEvent(slug, id, Precondition.version(Forms.version(form)), Forms.one(form, "updateNote"),
+                    context.username());
             return seeOther("/editor/timelines/" + slug + "?done=event-deleted");
         } catch (StaleVersion e) {
             Map<String, Object> vars = context.page(null);

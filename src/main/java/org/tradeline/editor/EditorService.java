@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.tradeline.event.Event;
@@ -17,7 +18,7 @@ import org.tradeline.event.Limits;
 import org.tradeline.event.ValidEvent;
 import org.tradeline.web.InvalidInput;
 import org.tradeline.web.NotFound;
-import org.tradeline.web.StaleVersion;
+import org.tradeline.web.PreconditionFailed;
 import org.tradeline.timeline.Actor;
 import org.tradeline.timeline.Timeline;
 import org.tradeline.timeline.TimelineInput;
@@ -85,9 +86,9 @@ public class EditorService {
     }
 
     @Transactional
-    public Event updateEvent(String slug, String id, EventInput in, Integer expectedVersion, boolean fromIfMatch, String author) {
-        Event e = event(slug, id);
-        requireVersion(e.version, expectedVersion, fromIfMatch);
+    public Event updateEvent(String slug, String id, EventInput in, Precondition expected, String author) {
+        Event e = existing(slug, id, expected);
+        expected.check(e.version);
         ValidEvent v = check(e.timeline, in);
         if (v.slug() != null && !v.slug().equals(e.slug)) {
             throw new InvalidInput(Map.of("id", "An event's id cannot change (it is in its permalink)."));
@@ -112,9 +113,9 @@ public class EditorService {
     }
 
     @Transactional
-    public void deleteEvent(String slug, String id, Integer expectedVersion, boolean fromIfMatch, String updateNote, String author) {
-        Event e = event(slug, id);
-        requireVersion(e.version, expectedVersion, fromIfMatch);
+    public void deleteEvent(String slug, String id, Precondition expected, String updateNote, String author) {
+        Event e = existing(slug, id, expected);
+        expected.check(e.version);
         Timeline t = e.timeline;
         List<Change> changes = Change.between(TimelineFiles.entry(e), null);
         if (org.hibernate.Hibernate.isInitialized(t.events)) {
@@ -144,9 +145,9 @@ public class EditorService {
     }
 
     @Transactional
-    public Timeline updateTimeline(String slug, TimelineInput in, Integer expectedVersion, boolean fromIfMatch, String author) {
-        Timeline t = timeline(slug);
-        requireVersion(t.version, expectedVersion, fromIfMatch);
+    public Timeline updateTimeline(String slug, TimelineInput in, Precondition expected, String author) {
+        Timeline t = existing(slug, expected);
+        expected.check(t.version);
         TimelineRules.ValidTimeline v = check(in);
         if (!v.slug().equals(t.slug)) {
             throw new InvalidInput(Map.of("slug", "A timeline's web name cannot change (links point to it)."));
@@ -174,9 +175,9 @@ public class EditorService {
     }
 
     @Transactional
-    public void deleteTimeline(String slug, Integer expectedVersion, boolean fromIfMatch) {
-        Timeline t = timeline(slug);
-        requireVersion(t.version, expectedVersion, fromIfMatch);
+    public void deleteTimeline(String slug, Precondition expected) {
+        Timeline t = existing(slug, expected);
+        expected.check(t.version);
         Revision.delete("timeline", t);
         t.delete();
     }
@@ -187,14 +188,26 @@ public class EditorService {
         return Revision.list("timeline = ?1 and eventSlug = ?2 order by changedAt desc, id desc", t, eventId);
     }
 
-    private static void requireVersion(int current, Integer expected, boolean fromIfMatch) {
-        if (expected == null) {
-            throw new InvalidInput(Map.of("version",
-                    "Send the version you edited (the \u201cversion\u201d field or an If-Match header), so no one else's change is overwritten."));
+    /** The timeline a write changes: a conditional write (If-Match) to one that does not exist is a 412, others a 404. */
+    private Timeline existing(String slug, Precondition expected) {
+        Optional<Timeline> t = Timeline.findBySlug(slug);
+        if (t.isEmpty() && expected.fromIfMatch()) {
+            throw nothingToMatch();
         }
-        if (expected != current) {
-            throw new StaleVersion(current, fromIfMatch);
+        return t.orElseGet(() -> timeline(slug));
+    }
+
+    /** The event a write changes, as {@link #existing(String, Precondition)}. */
+    private Event existing(String slug, String id, Precondition expected) {
+        Optional<Event> e = Timeline.findBySlug(slug).flatMap(t -> t.event(id));
+        if (e.isEmpty() && expected.fromIfMatch()) {
+            throw nothingToMatch();
         }
+        return e.orElseGet(() -> event(slug, id)); // the 404 that says whether the timeline or the event is missing
+    }
+
+    private static PreconditionFailed nothingToMatch() {
+        return new PreconditionFailed("There is nothing at this address, so If-Match cannot match. Nothing was changed.");
     }
 
     private static ValidEvent check(Timeline t, EventInput in) {

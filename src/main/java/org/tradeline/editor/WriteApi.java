@@ -7,27 +7,35 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.jboss.resteasy.reactive.RestHeader;
+import java.util.Optional;
+import java.util.function.Supplier;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.tradeline.account.Role;
 import org.tradeline.event.Event;
 import org.tradeline.event.EventInput;
-import org.tradeline.web.InvalidInput;
+import org.tradeline.timeline.CurrentJson;
 import org.tradeline.timeline.Timeline;
 import org.tradeline.timeline.TimelineInput;
+import org.tradeline.web.InvalidInput;
+import org.tradeline.web.PreconditionRequired;
 
 /**
  * The editors' write API. Authenticated with HTTP Basic, a personal API token (Bearer) or, from
- * the editor's own browser, the session cookie plus the X-CSRF-Token header. Optimistic locking:
- * send the version you read in the body or as {@code If-Match: "v3"}; a stale one is 409 (body)
- * or 412 (If-Match). Answers echo the stored record with its new version and ETag.
+ * the editor's own browser, the session cookie plus the X-CSRF-Token header. Optimistic locking
+ * (see {@link Precondition}): a change or delete says which version it replaces, as If-Match (any
+ * ETag read for the record's current state; a stale one is 412) or as the version in the body or
+ * query (409 when stale); one that says neither is a 428. Answers echo the stored record with its
+ * new version and ETag.
  */
 @Path("/api/timelines")
 @RolesAllowed(Role.EDITOR_ROLE)
@@ -35,40 +43,40 @@ import org.tradeline.timeline.TimelineInput;
 @Produces(MediaType.APPLICATION_JSON)
 class WriteApi {
 
-    private static final Pattern IF_MATCH = Pattern.compile("(?:W/)?\"?v?(\\d{1,9})\"?");
-
     private final EditorService service;
     private final EditorContext context;
+    private final CurrentJson current;
 
-    WriteApi(EditorService service, EditorContext context) {
+    WriteApi(EditorService service, EditorContext context, CurrentJson current) {
         this.service = service;
         this.context = context;
+        this.current = current;
     }
 
     /** What a write answers: the record as the API accepts it back, with its version. */
     @POST
     public Response createTimeline(TimelineInput in) {
         Timeline t = service.createTimeline(require(in), context.username());
-        return Response.created(URI.create("/api/timelines/" + t.slug)).tag("v" + t.version)
+        return Response.created(URI.create("/api/timelines/" + t.slug)).tag(tag(t.version))
                 .entity(Forms.timeline(t)).build();
     }
 
     @PUT
     @Path("{slug}")
-    public Response updateTimeline(@RestPath String slug, TimelineInput in, @RestHeader("If-Match") String ifMatch) {
+    public Response updateTimeline(@RestPath String slug, TimelineInput in, @Context HttpHeaders headers, @Context UriInfo uri) {
         TimelineInput body = require(in);
-        Version v = version(ifMatch, body.version());
+        Precondition p = precondition(headers, body.version(), BODY_VERSION, () -> current.timeline(slug, uri));
         Timeline t = service.updateTimeline(slug, new TimelineInput(slug, body.title(), body.summary(), body.status(),
-                body.actors(), body.updateNote(), v.value()), v.value(), v.fromIfMatch(), context.username());
-        return Response.ok(Forms.timeline(t)).tag("v" + t.version).build();
+                body.actors(), body.updateNote(), body.version()), p, context.username());
+        return Response.ok(Forms.timeline(t)).tag(tag(t.version)).build();
     }
 
     @DELETE
     @Path("{slug}")
     @Consumes(MediaType.WILDCARD)
-    public Response deleteTimeline(@RestPath String slug, @RestHeader("If-Match") String ifMatch, @RestQuery Integer version) {
-        Version v = version(ifMatch, version);
-        service.deleteTimeline(slug, v.value(), v.fromIfMatch());
+    public Response deleteTimeline(@RestPath String slug, @Context HttpHeaders headers, @Context UriInfo uri,
+            @RestQuery Integer version) {
+        service.deleteTimeline(slug, precondition(headers, version, QUERY_VERSION, () -> current.timeline(slug, uri)));
         return Response.noContent().build();
     }
 
@@ -76,42 +84,53 @@ class WriteApi {
     @Path("{slug}/events")
     public Response createEvent(@RestPath String slug, EventInput in) {
         Event e = service.createEvent(slug, require(in), context.username());
-        return Response.created(URI.create("/api/timelines/" + slug + "/events/" + e.slug)).tag("v" + e.version)
+        return Response.created(URI.create("/api/timelines/" + slug + "/events/" + e.slug)).tag(tag(e.version))
                 .entity(Forms.event(e)).build();
     }
 
     @PUT
     @Path("{slug}/events/{id}")
-    public Response updateEvent(@RestPath String slug, @RestPath String id, EventInput in,
-            @RestHeader("If-Match") String ifMatch) {
+    public Response updateEvent(@RestPath String slug, @RestPath String id, EventInput in, @Context HttpHeaders headers,
+            @Context UriInfo uri) {
         EventInput body = require(in);
-        Version v = version(ifMatch, body.version());
-        Event e = service.updateEvent(slug, id, body, v.value(), v.fromIfMatch(), context.username());
-        return Response.ok(Forms.event(e)).tag("v" + e.version).build();
+        Precondition p = precondition(headers, body.version(), BODY_VERSION, () -> current.event(slug, id, uri));
+        Event e = service.updateEvent(slug, id, body, p, context.username());
+        return Response.ok(Forms.event(e)).tag(tag(e.version)).build();
     }
 
     @DELETE
     @Path("{slug}/events/{id}")
     @Consumes(MediaType.WILDCARD)
-    public Response deleteEvent(@RestPath String slug, @RestPath String id, @RestHeader("If-Match") String ifMatch,
-            @RestQuery Integer version, @RestQuery String updateNote) {
-        Version v = version(ifMatch, version);
-        service.deleteEvent(slug, id, v.value(), v.fromIfMatch(), updateNote, context.username());
+    public Response deleteEvent(@RestPath String slug, @RestPath String id, @Context HttpHeaders headers,
+            @Context UriInfo uri, @RestQuery Integer version, @RestQuery String updateNote) {
+        Precondition p = precondition(headers, version, QUERY_VERSION, () -> current.event(slug, id, uri));
+        service.deleteEvent(slug, id, p, updateNote, context.username());
         return Response.noContent().build();
     }
 
-    private record Version(Integer value, boolean fromIfMatch) {
+    private static final String BODY_VERSION = "\"version\": 3 in the JSON body";
+    private static final String QUERY_VERSION = "?version=3 in the address";
+
+    /**
+     * The write's condition: If-Match when sent (it wins over a version), else the version; a write
+     * with neither is refused (428), as it would overwrite changes its sender never saw.
+     */
+    private static Precondition precondition(HttpHeaders headers, Integer version, String versionElsewhere,
+            Supplier<Optional<CurrentJson.Tagged>> read) {
+        List<String> ifMatch = headers.getRequestHeader("If-Match");
+        if (ifMatch != null && ifMatch.stream().anyMatch(v -> !v.isBlank())) {
+            return Precondition.ifMatch(String.join(",", ifMatch), read);
+        }
+        if (version == null) {
+            throw new PreconditionRequired("Say which version you are replacing, so that no one else's change is "
+                    + "overwritten: If-Match with the ETag you read (the ETag of a GET of this address, or of the answer "
+                    + "to your last write, such as \"v3\"), or " + versionElsewhere + ". If-Match: * replaces whatever is stored.");
+        }
+        return Precondition.version(version);
     }
 
-    private static Version version(String ifMatch, Integer fromBody) {
-        if (ifMatch == null || ifMatch.isBlank()) {
-            return new Version(fromBody, false);
-        }
-        Matcher m = IF_MATCH.matcher(ifMatch.strip());
-        if (!m.matches()) {
-            throw new InvalidInput(Map.of("If-Match", "Send the version as If-Match: \"v3\" (the ETag of a write's answer)."));
-        }
-        return new Version(Integer.valueOf(m.group(1)), true);
+    private static EntityTag tag(int version) {
+        return new EntityTag("v" + version);
     }
 
     private static <T> T require(T body) {

@@ -7,7 +7,11 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
 import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.common.headers.MediaTypeHeaderDelegate;
+import org.jboss.resteasy.reactive.common.util.URLUtils;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.jboss.resteasy.reactive.server.handlers.FormBodyHandler;
+import org.jboss.resteasy.reactive.server.handlers.RequestDeserializeHandler;
 
 /** The one place where exceptions become answers (HTML for pages, problem+json for /api). */
 class ErrorMapper {
@@ -45,6 +49,16 @@ class ErrorMapper {
                 + e.currentVersion() + ". Read it again, reapply your change and send that version.", null, null);
     }
 
+    @ServerExceptionMapper
+    Response preconditionRequired(PreconditionRequired e, UriInfo uri) {
+        return errors.respond(path(uri), 428, e.getMessage(), null, null);
+    }
+
+    @ServerExceptionMapper
+    Response preconditionFailed(PreconditionFailed e, UriInfo uri) {
+        return errors.respond(path(uri), 412, e.getMessage(), null, null);
+    }
+
     @ServerExceptionMapper({jakarta.persistence.OptimisticLockException.class, org.hibernate.StaleStateException.class})
     Response concurrentWrite(Exception e, UriInfo uri) {
         return errors.respond(path(uri), 409, "Someone else saved a change at the same moment. Read it again and retry.", null, null);
@@ -78,6 +92,9 @@ class ErrorMapper {
 
     @ServerExceptionMapper
     Response webApplication(WebApplicationException e, UriInfo uri) {
+        if (e.getCause() instanceof com.fasterxml.jackson.core.JsonProcessingException json) {
+            return unreadableJson(json, uri); // the JSON reader wraps what the parser refused (bad syntax, a key given twice)
+        }
         int status = e.getResponse().getStatus();
         if (status >= 500) {
             return unexpected(e, uri);
@@ -90,6 +107,11 @@ class ErrorMapper {
         if (badData(e)) { // SQLSTATE class 22: e.g. a null byte in a slug, which PostgreSQL refuses to look up
             return errors.respond(path(uri), 400,
                     "The request contains characters that cannot be looked up or stored, such as a null byte.", null, null);
+        }
+        if (undecodable(e)) {
+            return errors.respond(path(uri), 400, "The request could not be read: its body or its Content-Type is not "
+                    + "well-formed (such as a % that does not start an escape of two hexadecimal digits, an unknown "
+                    + "charset, or a malformed multipart part).", null, null);
         }
         if (overloaded(e)) {
             LOG.warnf("Overloaded: no database connection became free in time for %s", path(uri));
@@ -107,6 +129,40 @@ class ErrorMapper {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
                 return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Where the framework decodes a request before any of our code reads it: the handlers that read
+     * a form or multipart body and deserialise a body into a parameter, percent-decoding, and the
+     * parsing of the Content-Type.
+     */
+    private static final List<Class<?>> DECODERS = List.of(FormBodyHandler.class, RequestDeserializeHandler.class,
+            URLUtils.class, MediaTypeHeaderDelegate.class);
+
+    /**
+     * A request the framework could not decode: a cut-off percent escape ({@code headline=%E0%A4%A}),
+     * an unknown form charset, a form field without a name, a malformed multipart part header or an
+     * empty boundary, a Content-Type that is not a media type. The decoders refuse such input with
+     * generic exceptions (IllegalArgumentException, UnsupportedCharsetException, even index out of
+     * bounds), so what makes one the client's fault is where it was thrown: inside a decoder, with
+     * none of our code between. The same types thrown from our code are still a 500.
+     */
+    static boolean undecodable(Throwable e) {
+        if (!(e instanceof RuntimeException)) {
+            return false;
+        }
+        for (StackTraceElement frame : e.getStackTrace()) {
+            String name = frame.getClassName();
+            if (name.startsWith("org.tradeline.")) {
+                return false;
+            }
+            for (Class<?> decoder : DECODERS) {
+                if (name.equals(decoder.getName()) || name.startsWith(decoder.getName() + "$")) {
+                    return true;
+                }
             }
         }
         return false;

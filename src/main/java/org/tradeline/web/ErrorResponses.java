@@ -70,6 +70,7 @@ public class ErrorResponses {
             case 413 -> "Request too large";
             case 415 -> "Unsupported media type";
             case 422 -> "Unprocessable content";
+            case 428 -> "Precondition required";
             case 429 -> "Too many requests";
             case 501 -> "Not implemented";
             default -> status >= 500 ? "Something went wrong" : "Request not accepted";

@@ -1,5 +1,6 @@
 package org.tradeline.web;
 
+import org.tradeline.cache.PublicCache;
 import org.tradeline.config.TradelineConfig;
 
 import io.vertx.core.http.HttpMethod;
@@ -22,7 +23,8 @@ import java.util.regex.Pattern;
  * public pages are {@code private, no-cache}, so what they just published shows at once (always
  * revalidated by ETag) while readers and CDNs keep the shared caching;</li>
  * <li>{@code Strict-Transport-Security} when {@code tradeline.http.hsts=true} (the site is HTTPS only);</li>
- * <li>{@code Cache-Control: no-store} on {@code /q/*} (health, metrics): never kept by a CDN.</li>
+ * <li>{@code Cache-Control: no-store} on {@code /q/*} (health, metrics): never kept by a CDN;</li>
+ * <li>the OpenAPI document ({@code /openapi}) is a public read: CORS and the public answers' Cache-Control.</li>
  * </ul>
  */
 @ApplicationScoped
@@ -30,7 +32,8 @@ public class HttpPolicy {
 
     /** Public, read-only resources other sites may fetch from a browser. */
     static final Pattern CORS_READS = Pattern.compile(
-            "/api/timelines(/[^/]+(/events(/[^/]+)?|/timelinejs)?)?|/timelines/[^/]+(\\.yaml|/feed\\.atom|/calendar\\.ics|/events\\.csv)|/oembed");
+            "/api/timelines(/[^/]+(/events(/[^/]+)?|/timelinejs)?)?|/timelines/[^/]+(\\.yaml|/feed\\.atom|/calendar\\.ics|/events\\.csv)|/oembed"
+                    + "|/openapi");
     static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' https: data:; "
             + "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors ";
     /** One year, this host only: a newsroom's other subdomains may not all be on HTTPS. */
@@ -82,6 +85,7 @@ public class HttpPolicy {
         boolean editor = path.equals("/editor") || path.startsWith("/editor/") || path.equals("/login")
                 || path.equals("/logout");
         boolean operations = path.startsWith("/q/");
+        boolean openapi = path.equals("/openapi");
         boolean safeMethod = request.method() == HttpMethod.GET || request.method() == HttpMethod.HEAD;
         boolean signedIn = request.getCookie("tl_session") != null;
         ctx.addHeadersEndHandler(v -> {
@@ -99,6 +103,10 @@ public class HttpPolicy {
             }
             if (hsts) {
                 h.set("Strict-Transport-Security", HSTS);
+            }
+            if (openapi) { // SmallRye's handler sends neither; the document is YAML or JSON by Accept
+                h.set("Cache-Control", PublicCache.CACHE_CONTROL);
+                h.set("Vary", "Accept");
             }
             if (editor || operations) {
                 h.set("Cache-Control", "no-store");

@@ -177,16 +177,16 @@ class WriteApiTest {
             asAdmin().header("If-Match", "\"v0\"").body(event("Too late")).put("/api/timelines/" + slug + "/events/" + id)
                     .then().statusCode(412);
             asAdmin().header("If-Match", "nonsense").body(event("Odd")).put("/api/timelines/" + slug + "/events/" + id)
-                    .then().statusCode(422);
+                    .then().statusCode(400).body("parameter", equalTo("If-Match"));
         }
 
         @Test
-        void shouldRequireAVersionToUpdateOrDelete() {
+        void shouldRequireAPreconditionToUpdateOrDelete() {
             String id = createEvent("Unversioned");
             asAdmin().body(event("No version")).put("/api/timelines/" + slug + "/events/" + id).then()
-                    .statusCode(422).body("errors.field", hasItem("version"));
+                    .statusCode(428).contentType("application/problem+json").body("detail", containsString("If-Match"));
             given().auth().preemptive().basic(ADMIN, ADMIN_PASSWORD).delete("/api/timelines/" + slug + "/events/" + id)
-                    .then().statusCode(422);
+                    .then().statusCode(428).body("detail", containsString("?version="));
         }
 
         @Test
@@ -195,7 +195,10 @@ class WriteApiTest {
             given().auth().preemptive().basic(ADMIN, ADMIN_PASSWORD).header("If-Match", "\"v0\"")
                     .delete("/api/timelines/" + slug + "/events/" + id).then().statusCode(204);
             given().get("/api/timelines/" + slug + "/events/" + id).then().statusCode(404);
+            // Gone: a condition on it cannot hold (412); without one it is simply not there (404).
             given().auth().preemptive().basic(ADMIN, ADMIN_PASSWORD).header("If-Match", "\"v0\"")
+                    .delete("/api/timelines/" + slug + "/events/" + id).then().statusCode(412);
+            given().auth().preemptive().basic(ADMIN, ADMIN_PASSWORD).queryParam("version", 0)
                     .delete("/api/timelines/" + slug + "/events/" + id).then().statusCode(404);
         }
     }

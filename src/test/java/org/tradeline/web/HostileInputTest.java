@@ -16,16 +16,12 @@ import java.io.ByteArrayInputStream;
 import java.io.OutputStream;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
-import java.sql.Blob;
-import java.sql.Clob;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -321,61 +317,12 @@ class HostileInputTest {
 
     // --- the database before and after -------------------------------------------------------
 
-    /** Every row of every table, as text, sorted; API tokens' last-used time left out (a read may set it). */
-    @SuppressWarnings("unchecked")
     Map<String, List<String>> dump() {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            Map<String, List<String>> tables = new TreeMap<>();
-            List<Object> names = em.createNativeQuery("select table_name from information_schema.tables "
-                    + "where lower(table_schema) = 'public' and table_type in ('BASE TABLE', 'TABLE')").getResultList();
-            for (Object n : names) {
-                String table = n.toString();
-                List<Object> columns = em.createNativeQuery("select column_name from information_schema.columns "
-                        + "where lower(table_schema) = 'public' and table_name = ?1 order by ordinal_position")
-                        .setParameter(1, table).getResultList();
-                String select = columns.stream().map(Object::toString)
-                        .filter(col -> !col.equalsIgnoreCase("last_used_at")).map(col -> '"' + col + '"')
-                        .collect(Collectors.joining(", "));
-                List<Object> rows = em.createNativeQuery("select " + select + " from \"" + table + "\"").getResultList();
-                List<String> text = new ArrayList<>();
-                for (Object row : rows) {
-                    Object[] cells = row instanceof Object[] array ? array : new Object[] {row};
-                    text.add(Arrays.stream(cells).map(HostileInputTest::cell).collect(Collectors.joining(" | ")));
-                }
-                text.sort(null);
-                tables.put(table.toLowerCase(Locale.ROOT), text);
-            }
-            return tables;
-        });
-    }
-
-    static String cell(Object o) {
-        try {
-            if (o instanceof Clob clob) {
-                return clob.getSubString(1, (int) clob.length());
-            }
-            if (o instanceof Blob blob) {
-                return HexFormat.of().formatHex(blob.getBytes(1, (int) blob.length()));
-            }
-            if (o instanceof byte[] bytes) {
-                return HexFormat.of().formatHex(bytes);
-            }
-            return String.valueOf(o);
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return DatabaseDump.dump(em);
     }
 
     static void assertSameDatabase(Map<String, List<String>> expected, Map<String, List<String>> actual) {
-        assertThat(actual.keySet()).isEqualTo(expected.keySet());
-        for (String table : expected.keySet()) {
-            List<String> added = new ArrayList<>(actual.get(table));
-            added.removeAll(expected.get(table));
-            List<String> removed = new ArrayList<>(expected.get(table));
-            removed.removeAll(actual.get(table));
-            assertThat(added).as("rows added or changed in " + table).isEmpty();
-            assertThat(removed).as("rows removed or changed in " + table).isEmpty();
-        }
+        DatabaseDump.assertSame(expected, actual);
     }
 
     /** After the accepted group: the seeded timeline and the refused group's target are still as they were. */
@@ -392,17 +339,11 @@ class HostileInputTest {
     }
 
     long timelineId(String slug) {
-        return QuarkusTransaction.requiringNew().call(() -> org.tradeline.timeline.Timeline.findBySlug(slug).orElseThrow().id);
+        return DatabaseDump.timelineId(slug);
     }
 
-    /** The dumped rows of a table that belong to a timeline (its id first for timeline, else the timeline_id column). */
     List<String> rowsOf(Map<String, List<String>> dump, String table, long timelineId, boolean own) {
-        List<String> columns = QuarkusTransaction.requiringNew().call(() -> ((List<?>) em.createNativeQuery(
-                "select column_name from information_schema.columns where lower(table_schema) = 'public' and lower(table_name) = ?1 "
-                        + "order by ordinal_position").setParameter(1, table).getResultList()).stream().map(Object::toString)
-                .filter(col -> !col.equalsIgnoreCase("last_used_at")).map(col -> col.toLowerCase(Locale.ROOT)).toList());
-        int at = columns.indexOf(own ? "id" : "timeline_id");
-        return dump.get(table).stream().filter(r -> r.split(" \\| ", -1)[at].equals(String.valueOf(timelineId))).toList();
+        return DatabaseDump.rowsOf(em, dump, table, own ? "id" : "timeline_id", timelineId);
     }
 
     // --- no live script where accepted input is shown ------------------------------------------
