@@ -80,6 +80,9 @@ public class EditorService {
             t.events.add(e); // keep a loaded collection true; an unloaded one stays unloaded
         }
         t.touch();
+        if (e.isPublished()) {
+            t.contentChanged(now); // a draft is not news to readers
+        }
         record(t, id, action, author, Change.between(null, TimelineFiles.entry(e)), in.updateNote(), now);
         Event.flush();
         return e;
@@ -94,10 +97,14 @@ public class EditorService {
             throw new InvalidInput(Map.of("id", "An event's id cannot change (it is in its permalink)."));
         }
         var before = TimelineFiles.entry(e);
+        boolean wasPublished = e.isPublished();
         Instant now = Instant.now();
         e.apply(v, actors(e.timeline), now);
         List<Change> changes = Change.between(before, TimelineFiles.entry(e));
         e.timeline.touch();
+        if (wasPublished || e.isPublished()) {
+            e.timeline.contentChanged(now);
+        }
         record(e.timeline, e.slug, Revision.UPDATED, author, changes, in.updateNote(), now);
         Event.flush(); // a concurrent save fails here (OptimisticLockException, answered 409), not at commit
         return e;
@@ -121,9 +128,14 @@ public class EditorService {
         if (org.hibernate.Hibernate.isInitialized(t.events)) {
             t.events.remove(e);
         }
+        boolean wasPublished = e.isPublished();
         e.delete();
         t.touch();
-        record(t, id, Revision.DELETED, author, changes, updateNote, Instant.now());
+        Instant now = Instant.now();
+        if (wasPublished) {
+            t.contentChanged(now);
+        }
+        record(t, id, Revision.DELETED, author, changes, updateNote, now);
         Event.flush();
     }
 
@@ -139,6 +151,7 @@ public class EditorService {
         t.createdAt = now;
         apply(t, v, now);
         t.touch();
+        t.contentChanged(now);
         t.persist();
         record(t, null, Revision.CREATED, author, Change.between(null, TimelineFiles.file(t, List.of())), in.updateNote(), now);
         return t;
@@ -169,6 +182,7 @@ public class EditorService {
         apply(t, v, now);
         List<Change> changes = Change.between(before, TimelineFiles.file(t, List.of()));
         t.touch();
+        t.contentChanged(now);
         record(t, null, Revision.UPDATED, author, changes, in.updateNote(), now);
         Timeline.flush();
         return t;

@@ -63,9 +63,10 @@ final class AtomFeed {
         out.append('\n');
     }
 
-    /** The newest change to any published event; the timeline's own time when it has none. */
+    /** The newest change to any published event, or to the timeline's published content (a deletion) when later. */
     static Instant updated(TimelineSnapshot t) {
-        return t.events().stream().map(EventView::updatedAt).max(Comparator.naturalOrder()).orElse(t.updatedAt());
+        Instant events = t.events().stream().map(EventView::updatedAt).max(Comparator.naturalOrder()).orElse(t.updatedAt());
+        return events.isAfter(t.updatedAt()) ? events : t.updatedAt();
     }
 
     private static void entry(XMLStreamWriter x, TimelineSnapshot t, EventView e, String base) throws XMLStreamException {

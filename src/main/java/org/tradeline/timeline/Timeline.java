@@ -33,6 +33,13 @@ public class Timeline extends PanacheEntityBase {
     @OptimisticLock(excluded = true)
     public Instant updatedAt;
 
+    /**
+     * When readers' content last changed: what pages, JSON and feeds show as "Updated". Drafts never
+     * move it; {@link #updatedAt} is the editors' record of any write.
+     */
+    @OptimisticLock(excluded = true)
+    public Instant contentUpdatedAt;
+
     @Version
     public int version;
 
@@ -92,6 +99,11 @@ public class Timeline extends PanacheEntityBase {
         }
         contentRev++;
         updatedAt = Instant.now();
+    }
+
+    /** Records that what readers see of this timeline changed at {@code when}. */
+    public void contentChanged(Instant when) {
+        contentUpdatedAt = when;
     }
 
     public Optional<Actor> actor(String actorSlug) {

@@ -13,6 +13,7 @@ import org.tradeline.event.Precision;
 /**
  * What readers see of one timeline at one content revision: immutable, built once and shared
  * by every page, JSON response and export until the next write bumps the revision.
+ * {@code updatedAt} is when readers' content last changed (the timeline's {@code contentUpdatedAt}).
  */
 public record TimelineSnapshot(
         String slug,

@@ -100,7 +100,7 @@ public class TimelineSnapshots {
     /** Every published timeline, most recently updated first. */
     public List<TimelineSnapshot> allPublished() {
         List<String> slugs = QuarkusTransaction.joiningExisting().call(() -> Timeline.getEntityManager()
-                .createQuery("select t.slug from Timeline t where t.status = :published order by t.updatedAt desc, t.slug",
+                .createQuery("select t.slug from Timeline t where t.status = :published order by t.contentUpdatedAt desc, t.slug",
                         String.class)
                 .setParameter("published", PublicationStatus.PUBLISHED)
                 .getResultList());
@@ -205,7 +205,7 @@ public class TimelineSnapshots {
                     DisplayDate.single(at.atZone(java.time.ZoneOffset.UTC).toLocalDate(), Precision.DAY), (String) row[1],
                     event == null ? null : event.id(), event == null ? null : event.headline()));
         }
-        return new TimelineSnapshot(t.slug, t.title, t.summary, t.status, t.createdAt, t.updatedAt, t.contentRev, t.version,
+        return new TimelineSnapshot(t.slug, t.title, t.summary, t.status, t.createdAt, t.contentUpdatedAt, t.contentRev, t.version,
                 actors, List.copyOf(views), java.util.Collections.unmodifiableMap(byId), List.copyOf(updates));
     }
 

@@ -52,7 +52,7 @@ public class TimelineExport {
                 .filter(x -> !publishedOnly || x.status == PublicationStatus.PUBLISHED)
                 .orElseThrow(() -> new NotFound("There is no published timeline called \u201c" + slug + "\u201d."));
         List<Event> events = publishedOnly ? t.events.stream().filter(Event::isPublished).toList() : t.events;
-        return TimelineFileReader.write(TimelineFiles.file(t, events));
+        return TimelineFileReader.write(TimelineFiles.export(t, events));
     }
 
     /**
@@ -63,7 +63,7 @@ public class TimelineExport {
     public java.util.SortedMap<String, String> allFiles() {
         java.util.SortedMap<String, String> files = new java.util.TreeMap<>();
         for (Timeline t : Timeline.<Timeline>listAll()) {
-            files.put(t.slug, TimelineFileReader.write(TimelineFiles.file(t, t.events)));
+            files.put(t.slug, TimelineFileReader.write(TimelineFiles.export(t, t.events)));
         }
         return files;
     }

@@ -7,11 +7,12 @@ import java.util.List;
 /**
  * The {@code timelines/*.yaml} format: a timeline with its actors (defined once, referenced by
  * id) and its events with their sources. Dates are written at their precision: 2024-09-18
- * (day), 2024-09 (month) or 2024 (year). See README.md, "Timeline files".
+ * (day), 2024-09 (month) or 2024 (year). {@code updated}, optional, is when the published content
+ * last changed (2025-09-04, or an instant such as 2025-09-04T10:15:30Z). See README.md, "Timeline files".
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-@JsonPropertyOrder({"slug", "title", "summary", "status", "actors", "events"})
-public record TimelineFile(String slug, String title, String summary, String status,
+@JsonPropertyOrder({"slug", "title", "summary", "status", "updated", "actors", "events"})
+public record TimelineFile(String slug, String title, String summary, String status, String updated,
         List<ActorEntry> actors, List<EventEntry> events) {
 
     /** An actor; {@code aliases} (other names in the news) is left out of the file when there are none. */

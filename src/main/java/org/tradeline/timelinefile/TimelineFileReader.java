@@ -90,7 +90,7 @@ public final class TimelineFileReader {
     }
 
     /** The file as read, with the line where each actor and event starts. */
-    private record Raw(String slug, String title, String summary, String status, int line,
+    private record Raw(String slug, String title, String summary, String status, Located<String> updated, int line,
             List<Located<ActorEntry>> actors, List<Located<EventEntry>> events) {
     }
 
@@ -107,6 +107,7 @@ public final class TimelineFileReader {
             String title = null;
             String summary = null;
             String status = null;
+            Located<String> updated = null;
             List<Located<ActorEntry>> actors = new ArrayList<>();
             List<Located<EventEntry>> events = new ArrayList<>();
             while (p.nextToken() == JsonToken.FIELD_NAME) {
@@ -117,16 +118,17 @@ public final class TimelineFileReader {
                     case "title" -> title = scalar(p, field);
                     case "summary" -> summary = scalar(p, field);
                     case "status" -> status = scalar(p, field);
+                    case "updated" -> updated = new Located<>(scalar(p, field), p.currentTokenLocation().getLineNr());
                     case "actors" -> readList(p, field, ActorEntry.class, actors);
                     case "events" -> readList(p, field, EventEntry.class, events);
                     default -> throw JsonMappingHelper.error(p, "unknown key \"" + field
-                            + "\" (expected slug, title, summary, status, actors, events)");
+                            + "\" (expected slug, title, summary, status, updated, actors, events)");
                 }
                 if (value == null) {
                     break;
                 }
             }
-            return new Raw(slug, title, summary, status, 1, actors, events);
+            return new Raw(slug, title, summary, status, updated, 1, actors, events);
         }
     }
 
@@ -175,6 +177,14 @@ public final class TimelineFileReader {
                 }
                 problems.add("line " + line + ": " + field + ": " + message);
             });
+            java.time.Instant updated = null;
+            if (raw.updated() != null && raw.updated().value() != null) {
+                updated = TimelineFiles.parseUpdated(raw.updated().value());
+                if (updated == null) {
+                    problems.add("line " + raw.updated().line() + ": updated: \u201c" + raw.updated().value()
+                            + "\u201d is not a date (YYYY-MM-DD) or a time (2025-09-04T10:15:30Z)");
+                }
+            }
             Set<String> actorIds = new HashSet<>();
             raw.actors().forEach(a -> actorIds.add(a.value().id()));
 
@@ -200,7 +210,7 @@ public final class TimelineFileReader {
                 throw new TimelineFileException(fileName, problems);
             }
             TimelineRules.ValidTimeline t = timeline.timeline();
-            return new ParsedTimeline(t.slug(), t.title(), t.summary(), t.status(),
+            return new ParsedTimeline(t.slug(), t.title(), t.summary(), t.status(), updated,
                     t.actors().stream().map(a -> new ActorEntry(a.id(), a.name(), a.aliases().isEmpty() ? null : a.aliases())).toList(),
                     List.copyOf(events));
         }

@@ -31,11 +31,41 @@ public final class TimelineFiles {
     private TimelineFiles() {
     }
 
-    /** The whole timeline in the file format; {@code publishedOnly} leaves drafts out. */
+    /** The timeline's text, actors and the given events in the file format (no {@code updated}: see {@link #export}). */
     public static TimelineFile file(Timeline t, List<Event> events) {
-        return new TimelineFile(t.slug, t.title, t.summary, t.status.code(),
+        return new TimelineFile(t.slug, t.title, t.summary, t.status.code(), null,
                 t.actors.stream().map(TimelineFiles::actor).toList(),
                 events.stream().map(TimelineFiles::entry).toList());
+    }
+
+    /** The file an export writes: {@link #file} with {@code updated}, so a restore keeps the date readers see. */
+    public static TimelineFile export(Timeline t, List<Event> events) {
+        TimelineFile f = file(t, events);
+        return new TimelineFile(f.slug(), f.title(), f.summary(), f.status(), updated(t.contentUpdatedAt), f.actors(), f.events());
+    }
+
+    /** 2025-09-04 for midnight UTC (a date taken from a file), else the instant to the second. */
+    static String updated(java.time.Instant at) {
+        if (at == null) {
+            return null;
+        }
+        java.time.Instant s = at.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        return s.equals(s.truncatedTo(java.time.temporal.ChronoUnit.DAYS)) ? s.atZone(java.time.ZoneOffset.UTC).toLocalDate().toString()
+                : s.toString();
+    }
+
+    /** Reads {@code updated}: a date (midnight UTC) or an ISO instant; null when it is neither. */
+    static java.time.Instant parseUpdated(String text) {
+        if (text == null) {
+            return null;
+        }
+        String t = text.strip();
+        try {
+            return t.length() == 10 ? LocalDate.parse(t).atStartOfDay(java.time.ZoneOffset.UTC).toInstant()
+                    : java.time.OffsetDateTime.parse(t).toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
     }
 
     public static EventEntry entry(Event e) {

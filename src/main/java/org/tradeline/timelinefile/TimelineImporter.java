@@ -20,6 +20,7 @@ import org.jboss.logging.Logger;
 import org.tradeline.event.Event;
 import org.tradeline.config.TradelineConfig;
 import org.tradeline.timeline.Actor;
+import org.tradeline.timeline.PublicationStatus;
 import org.tradeline.timeline.Timeline;
 import org.tradeline.event.ValidEvent;
 
@@ -148,16 +149,26 @@ public class TimelineImporter {
         }
     }
 
-    /** Stores a checked file (in the caller's transaction). */
+    /**
+     * Stores a checked file (in the caller's transaction). What readers see as "Updated" moves only
+     * when the import changes published content: on a first import to the file's {@code updated:}
+     * date or, without one, the newest date of its published events and their sources (a 2025 story
+     * imported today was not updated today); on a later import that changes something, to the file's
+     * date or to now.
+     */
     public Result store(ParsedTimeline file) {
         Instant now = Instant.now();
+        Instant fileDate = file.updated() == null ? null : min(file.updated(), now);
         String fileHash = TimelineFiles.hash(file);
         Timeline t = Timeline.findBySlug(file.slug()).orElse(null);
+        boolean first = t == null;
         boolean changed = false;
+        boolean published = false;
         if (t == null) {
             t = new Timeline();
             t.slug = file.slug();
             t.createdAt = now;
+            t.contentUpdatedAt = now; // until the events are read, below
             copyTimeline(file, t, fileHash, now);
             t.persist();
             changed = true;
@@ -169,6 +180,7 @@ public class TimelineImporter {
                 LOG.infof("Timeline %s was edited in the database; its title, summary and actors keep the editor's version", t.slug);
                 changed = addMissingActors(file, t);
             }
+            published = changed;
         }
         Map<String, Actor> actors = t.actors.stream().collect(Collectors.toMap(a -> a.slug, Function.identity()));
         Map<String, Event> existing = t.events.stream().collect(Collectors.toMap(e -> e.slug, Function.identity()));
@@ -191,14 +203,19 @@ public class TimelineImporter {
                 e.slug = pe.slug();
                 e.createdAt = now;
                 e.apply(pe, actors, now);
+                e.updatedAt = first ? min(newest(pe), fileDate == null ? now : fileDate) : fileDate == null ? now : fileDate;
                 e.importedHash = hash;
                 t.events.add(e);
+                published |= e.isPublished();
                 created++;
             } else if (hash.equals(e.importedHash)) {
                 unchanged++;
             } else if (TimelineFiles.hash(TimelineFiles.entry(e)).equals(e.importedHash)) {
+                published |= e.isPublished();
                 e.apply(pe, actors, now);
+                e.updatedAt = fileDate == null ? now : fileDate;
                 e.importedHash = hash;
+                published |= e.isPublished();
                 updated++;
             } else {
                 LOG.infof("Event %s/%s was edited in the database; the file's change to it is not applied", t.slug, e.slug);
@@ -208,7 +225,29 @@ public class TimelineImporter {
         if (changed || created + updated > 0) {
             t.touch();
         }
+        if (first) {
+            Instant newest = file.events().stream().filter(e -> e.status() == PublicationStatus.PUBLISHED)
+                    .map(TimelineImporter::newest).max(Instant::compareTo).orElse(now);
+            t.contentChanged(fileDate != null ? fileDate : min(newest, now));
+        } else if (published) {
+            t.contentChanged(fileDate == null ? now : t.contentUpdatedAt.isAfter(fileDate) ? t.contentUpdatedAt : fileDate);
+        }
         return new Result(t.slug, created, updated, kept, unchanged);
+    }
+
+    /** The newest date an event of a file names (its own, or its end, or a source's), as midnight UTC. */
+    static Instant newest(ValidEvent e) {
+        java.time.LocalDate newest = e.end() != null ? e.end() : e.date();
+        for (var s : e.sources()) {
+            if (s.date() != null && s.date().isAfter(newest)) {
+                newest = s.date();
+            }
+        }
+        return newest.atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+    }
+
+    private static Instant min(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
     }
 
     private static void copyTimeline(ParsedTimeline file, Timeline t, String hash, Instant now) {
