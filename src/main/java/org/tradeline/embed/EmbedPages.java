@@ -12,8 +12,6 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.HashMap;
 import java.util.Map;
 import org.jboss.resteasy.reactive.RestPath;
-import org.jboss.resteasy.reactive.RestQuery;
-import org.tradeline.web.InvalidParameterException;
 import org.tradeline.web.Links;
 import org.tradeline.web.NotFound;
 import org.tradeline.cache.PublicCache;
@@ -49,14 +47,13 @@ class EmbedPages {
 
     @GET
     @Path("timelines/{slug}")
-    public Response timeline(@RestPath String slug, @BeanParam FilterParams params, @RestQuery String key,
+    public Response timeline(@RestPath String slug, @BeanParam FilterParams params,
             @Context Request request, @Context UriInfo uri) {
         TimelineSnapshot t = snapshots.require(slug);
-        boolean keyOnly = flag("key", key);
+        boolean keyOnly = params.keyOnly();
         return cache.text(request, t, t.updatedAt(), HTML, () -> {
-            Map<String, Object> vars = TimelinePages.timelineView(t, params, PAGE_SIZE, keyOnly);
+            Map<String, Object> vars = TimelinePages.timelineView(t, params, PAGE_SIZE, keyOnly, true, links.base(uri));
             vars.put("base", links.base(uri));
-            vars.put("keyOnly", keyOnly);
             return templates.render("embed/timeline", vars);
         });
     }
@@ -73,15 +70,5 @@ class EmbedPages {
             vars.put("base", links.base(uri));
             return templates.render("embed/event", vars);
         });
-    }
-
-    private static boolean flag(String name, String value) {
-        if (value == null || value.isBlank() || value.equals("0") || value.equals("false")) {
-            return false;
-        }
-        if (value.equals("1") || value.equals("true")) {
-            return true;
-        }
-        throw new InvalidParameterException(name, name + " must be true or false.");
     }
 }

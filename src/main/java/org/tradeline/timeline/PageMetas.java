@@ -20,13 +20,18 @@ final class PageMetas {
     private PageMetas() {
     }
 
-    /** {@code shown}: the events on this page (a 10,000-event timeline must not put all of them in every head). */
+    /**
+     * {@code shown}: the events on this page (a 10,000-event timeline must not put all of them in every head).
+     * Their items carry no description: the page shows each event's text right below, and each item's
+     * url leads to the event's page, whose head describes it; repeating every text here would cost the
+     * page an eighth of its weight.
+     */
     static PageMeta timeline(TimelineSnapshot t, List<EventView> shown, int firstPosition, String base, String siteName) {
         String url = base + Links.timelinePath(t.slug());
         List<Map<String, Object>> items = new ArrayList<>();
         int position = firstPosition;
         for (EventView e : shown) {
-            items.add(Map.of("@type", "ListItem", "position", position++, "item", event(t, e, base)));
+            items.add(Map.of("@type", "ListItem", "position", position++, "item", event(t, e, base, false)));
         }
         Map<String, Object> page = webPage(t.title(), t.summary(), url, t, siteName);
         page.put("mainEntity", Map.of("@type", "ItemList", "name", t.title(), "itemListOrder",
@@ -37,7 +42,7 @@ final class PageMetas {
     static PageMeta event(TimelineSnapshot t, EventView e, String base, String siteName) {
         String url = base + Links.eventPath(t.slug(), e.id());
         Map<String, Object> page = webPage(e.headline(), e.bodyText(), url, t, siteName);
-        page.put("mainEntity", event(t, e, base));
+        page.put("mainEntity", event(t, e, base, true));
         page.put("isPartOf", Map.of("@type", "WebPage", "name", t.title(), "url", base + Links.timelinePath(t.slug())));
         return new PageMeta(e.headline() + " \u2014 " + t.title(), description(e.displayDate().text() + ": " + e.bodyText(), e.headline()),
                 url, "article", json(page), alternates(t, url, base));
@@ -55,7 +60,7 @@ final class PageMetas {
         return page;
     }
 
-    private static Map<String, Object> event(TimelineSnapshot t, EventView e, String base) {
+    private static Map<String, Object> event(TimelineSnapshot t, EventView e, String base, boolean described) {
         Map<String, Object> event = new LinkedHashMap<>();
         event.put("@type", "Event");
         event.put("name", e.headline());
@@ -63,7 +68,9 @@ final class PageMetas {
         if (e.displayDate().endIso() != null) {
             event.put("endDate", e.displayDate().endIso());
         }
-        event.put("description", description(e.bodyText(), e.headline()));
+        if (described) {
+            event.put("description", description(e.bodyText(), e.headline()));
+        }
         event.put("url", base + Links.eventPath(t.slug(), e.id()));
         List<Map<String, Object>> sources = new ArrayList<>();
         e.sources().stream().filter(s -> s.url() != null).forEach(s -> sources.add(Map.of("@type", "CreativeWork",

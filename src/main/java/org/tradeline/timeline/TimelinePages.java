@@ -58,11 +58,13 @@ public class TimelinePages {
     public Response timeline(@RestPath String slug, @BeanParam FilterParams params, @Context Request request,
             @Context UriInfo uri) {
         TimelineSnapshot t = snapshots.require(slug);
+        boolean keyOnly = params.keyOnly();
         return cached(request, t, t.updatedAt(), () -> {
-            Map<String, Object> vars = timelineView(t, params, PAGE_SIZE);
+            String base = links.base(uri);
+            Map<String, Object> vars = timelineView(t, params, PAGE_SIZE, keyOnly, false, base);
             @SuppressWarnings("unchecked")
             Page<EventView> page = (Page<EventView>) vars.get("page");
-            vars.put("pageMeta", PageMetas.timeline(t, page.items(), Math.max(1, page.firstIndex()), links.base(uri),
+            vars.put("pageMeta", PageMetas.timeline(t, page.items(), Math.max(1, page.firstIndex()), base,
                     config.site().name()));
             return templates.render("timeline/timeline", vars);
         });
@@ -93,12 +95,12 @@ public class TimelinePages {
         return templates.render("timeline/event", vars);
     }
 
-    static Map<String, Object> timelineView(TimelineSnapshot t, FilterParams params, int pageSize) {
-        return timelineView(t, params, pageSize, false);
-    }
-
-    /** The variables of a filtered, paged timeline view (shared with the embed, which can show key events only). */
-    public static Map<String, Object> timelineView(TimelineSnapshot t, FilterParams params, int pageSize, boolean keyOnly) {
+    /**
+     * The variables of a filtered, paged timeline view, for the page and the embed ({@code embed}: its
+     * links leave the frame for {@code base}), with key events only when {@code keyOnly}.
+     */
+    public static Map<String, Object> timelineView(TimelineSnapshot t, FilterParams params, int pageSize, boolean keyOnly,
+            boolean embed, String base) {
         EventFilter filter = params.filter(t);
         List<EventView> matching = filter.apply(t.events());
         if (keyOnly) {
@@ -110,15 +112,43 @@ public class TimelinePages {
         vars.put("timeline", t);
         vars.put("filter", filter);
         vars.put("filterQuery", filter.toQuery());
+        vars.put("keyOnly", keyOnly);
         vars.put("page", page);
         vars.put("categories", Category.values());
         vars.put("categoriesInUse", t.categoriesInUse());
-        vars.put("previousLink", pageLink(t.slug(), filter, number - 1, keyOnly));
-        vars.put("nextLink", pageLink(t.slug(), filter, number + 1, keyOnly));
+        vars.put("previousLink", pageLink(t.slug(), filter, number - 1, keyOnly, embed));
+        vars.put("nextLink", pageLink(t.slug(), filter, number + 1, keyOnly, embed));
+        vars.put("keyLink", pageLink(t.slug(), filter, 1, !keyOnly, embed));
         vars.put("yearStarts", yearStarts(page.items()));
         vars.put("years", page.totalPages() > 1 || filter.from() != null || filter.to() != null
-                ? years(t, filter, keyOnly) : List.of());
+                ? years(t, filter, keyOnly, embed) : List.of());
+        vars.put("overview", overview(t, filter, matching, number, pageSize, keyOnly, embed, base));
         return vars;
+    }
+
+    /**
+     * The drawn overview: every event of the timeline, those the filters leave out faded; a mark
+     * leads to its event in the list (on this page or the page that has it), a faded one to the
+     * event's own page. In an embed, events past its one page lead to the full timeline.
+     */
+    static String overview(TimelineSnapshot t, EventFilter filter, List<EventView> matching, int number, int pageSize,
+            boolean keyOnly, boolean embed, String base) {
+        Map<String, Integer> index = new HashMap<>(matching.size() * 2);
+        for (int i = 0; i < matching.size(); i++) {
+            index.put(matching.get(i).id(), i);
+        }
+        String outside = embed ? base : "";
+        return Overview.svg(t.events(), e -> index.containsKey(e.id()), (e, shown) -> {
+            Integer i = index.get(e.id());
+            if (i == null) {
+                return outside + org.tradeline.web.Links.eventPath(t.slug(), e.id());
+            }
+            if (i / pageSize + 1 == number) {
+                return "#" + e.id();
+            }
+            int size = embed ? PAGE_SIZE : pageSize;
+            return outside + pageLink(t.slug(), filter, i / size + 1, keyOnly, false) + "#" + e.id();
+        }, embed);
     }
 
     /** One link of the year navigation: the year, how many events it has, the filtered page. */
@@ -129,7 +159,7 @@ public class TimelinePages {
      * Every year the timeline's events cover, each linking to that year's events with the other
      * filters kept: on a big timeline a reader reaches any event by year, then by page.
      */
-    static List<YearLink> years(TimelineSnapshot t, EventFilter filter, boolean keyOnly) {
+    static List<YearLink> years(TimelineSnapshot t, EventFilter filter, boolean keyOnly, boolean embed) {
         java.util.TreeMap<Integer, Long> counts = new java.util.TreeMap<>();
         EventFilter undated = new EventFilter(filter.categories(), filter.actors(), null, null, filter.q());
         for (EventView e : undated.apply(t.events())) {
@@ -140,7 +170,7 @@ public class TimelinePages {
             java.time.LocalDate from = java.time.LocalDate.of(year, 1, 1);
             java.time.LocalDate to = java.time.LocalDate.of(year, 12, 31);
             EventFilter f = new EventFilter(filter.categories(), filter.actors(), from, to, filter.q());
-            links.add(new YearLink(year, n, pageLink(t.slug(), f, 1, keyOnly), from.equals(filter.from()) && to.equals(filter.to())));
+            links.add(new YearLink(year, n, pageLink(t.slug(), f, 1, keyOnly, embed), from.equals(filter.from()) && to.equals(filter.to())));
         });
         return links;
     }
@@ -158,10 +188,10 @@ public class TimelinePages {
         return ids;
     }
 
-    private static String pageLink(String slug, EventFilter filter, int n, boolean keyOnly) {
+    private static String pageLink(String slug, EventFilter filter, int n, boolean keyOnly, boolean embed) {
         String q = filter.toQuery() + (keyOnly ? (filter.isEmpty() ? "" : "&") + "key=true" : "");
         String pagePart = n > 1 ? "page=" + n : "";
         String all = q.isEmpty() ? pagePart : pagePart.isEmpty() ? q : q + "&" + pagePart;
-        return (keyOnly ? "/embed/timelines/" : "/timelines/") + slug + (all.isEmpty() ? "" : "?" + all);
+        return (embed ? "/embed/timelines/" : "/timelines/") + slug + (all.isEmpty() ? "" : "?" + all);
     }
 }
