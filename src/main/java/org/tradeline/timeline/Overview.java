@@ -92,23 +92,36 @@ public final class Overview {
     }
 
     static Layout layout(List<EventView> events, Predicate<EventView> shown, Links links) {
-        LocalDate from = events.stream().map(EventView::coversFrom).min(LocalDate::compareTo).orElseThrow().withDayOfMonth(1);
-        LocalDate to = YearMonth.from(events.stream().map(EventView::coversTo).max(LocalDate::compareTo).orElseThrow()).atEndOfMonth();
+        int n = events.size();
+        long[] first = new long[n];
+        long[] last = new long[n];
+        long min = Long.MAX_VALUE;
+        long max = Long.MIN_VALUE;
+        for (int i = 0; i < n; i++) {
+            EventView e = events.get(i);
+            first[i] = e.coversFrom().toEpochDay();
+            last[i] = e.coversTo().toEpochDay();
+            min = Math.min(min, first[i]);
+            max = Math.max(max, last[i]);
+        }
+        LocalDate from = LocalDate.ofEpochDay(min).withDayOfMonth(1);
+        LocalDate to = YearMonth.from(LocalDate.ofEpochDay(max)).atEndOfMonth();
         long days = ChronoUnit.DAYS.between(from, to) + 1;
         Scale scale = new Scale(from, days);
+        long origin = from.toEpochDay();
 
-        int n = events.size();
         boolean[] bar = new boolean[n];
         double[] x1 = new double[n];
         double[] x2 = new double[n];
         int[] column = new int[n];
         int[] perColumn = new int[COLUMNS];
+        double span = 100 - 2 * MARGIN;
         for (int i = 0; i < n; i++) {
-            EventView e = events.get(i);
-            bar[i] = e.coversTo().isAfter(e.coversFrom());
-            x1[i] = bar[i] ? scale.start(e.coversFrom()) : scale.middle(e.coversFrom());
-            x2[i] = bar[i] ? Math.max(scale.start(e.coversTo().plusDays(1)), x1[i] + MIN_BAR) : x1[i];
-            column[i] = scale.column(e.coversFrom());
+            bar[i] = last[i] > first[i];
+            long d = first[i] - origin;
+            x1[i] = MARGIN + span * (bar[i] ? d : d + 0.5) / days;
+            x2[i] = bar[i] ? Math.max(MARGIN + span * (last[i] + 1 - origin) / days, x1[i] + MIN_BAR) : x1[i];
+            column[i] = (int) Math.min(COLUMNS - 1, d * COLUMNS / days);
             perColumn[column[i]]++;
         }
         boolean[] binned = new boolean[COLUMNS];
@@ -154,14 +167,21 @@ public final class Overview {
 
         List<Mark> marks = new ArrayList<>();
         List<List<EventView>> inBin = new ArrayList<>();
+        EventView[] firstShown = new EventView[COLUMNS];
+        int[] matching = new int[COLUMNS];
         for (int c = 0; c < COLUMNS; c++) {
             inBin.add(new ArrayList<>());
         }
         for (int i = 0; i < n; i++) {
             EventView e = events.get(i);
             boolean on = shown.test(e);
-            if (binned[column[i]]) {
-                inBin.get(column[i]).add(e);
+            int c = column[i];
+            if (binned[c]) {
+                inBin.get(c).add(e);
+                if (on) {
+                    matching[c]++;
+                    firstShown[c] = firstShown[c] == null ? e : firstShown[c];
+                }
             } else {
                 marks.add(new Mark(e, bar[i], round(x1[i]), round(x2[i]), lane[i], !on, links.href(e, on)));
             }
@@ -169,13 +189,11 @@ public final class Overview {
         List<Bin> bins = new ArrayList<>();
         for (int c = 0; c < COLUMNS; c++) {
             List<EventView> in = inBin.get(c);
-            if (in.isEmpty()) {
-                continue;
+            if (!in.isEmpty()) {
+                EventView to1 = firstShown[c];
+                bins.add(new Bin(c, round(scale.columnStart(c)), round(scale.columnStart(c + 1)), in, matching[c], to1 == null,
+                        to1 == null ? links.href(in.get(0), false) : links.href(to1, true)));
             }
-            EventView first = in.stream().filter(shown).findFirst().orElse(null);
-            int matching = (int) in.stream().filter(shown).count();
-            bins.add(new Bin(c, round(scale.columnStart(c)), round(scale.columnStart(c + 1)), List.copyOf(in), matching,
-                    first == null, first == null ? links.href(in.get(0), false) : links.href(first, true)));
         }
         return new Layout(from, to, marks, bins, labels(marks), ticks(from, to, scale));
     }
