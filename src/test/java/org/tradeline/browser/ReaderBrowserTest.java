@@ -54,7 +54,12 @@ class ReaderBrowserTest {
         assertThat(events).hasSizeGreaterThanOrEqualTo(20);
         assertAccessible("the timeline");
 
-        // The filter form is a plain GET form: choose a category and submit it.
+        // The filter form is a plain GET form: choose a category and submit it. On a wide screen the
+        // disclosure's content shows without opening it (CSS), which Selenium's visibility check does
+        // not know: it takes everything in a closed <details> as hidden, so open it for Selenium.
+        assertThat((Boolean) ((JavascriptExecutor) driver).executeScript(
+                "return document.getElementById('f-category').checkVisibility({contentVisibilityAuto: true});")).isTrue();
+        ((JavascriptExecutor) driver).executeScript("document.querySelector('details.filter-box').open = true;");
         new Select(driver.findElement(By.id("f-category"))).selectByVisibleText("Litigation");
         driver.findElement(By.cssSelector("form.filters button[type=submit]")).click();
         TestTools.waitForUrl(driver, "category=litigation");
@@ -77,6 +82,7 @@ class ReaderBrowserTest {
 
         // Text search that matches nothing says so.
         driver.get(url("/timelines/nippon-steel-us-steel"));
+        ((JavascriptExecutor) driver).executeScript("document.querySelector('details.filter-box').open = true;");
         driver.findElement(By.id("f-q")).sendKeys("zebra crossing");
         driver.findElement(By.cssSelector("form.filters button[type=submit]")).click();
         TestTools.waitForUrl(driver, "q=zebra");
