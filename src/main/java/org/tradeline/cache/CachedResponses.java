@@ -72,6 +72,8 @@ public class CachedResponses {
         }
         if (gzip) {
             h.set("Content-Encoding", "gzip");
+        } else if (r.precompressed()) {
+            h.set("Content-Encoding", "identity"); // Vert.x drops it and leaves the PNG alone
         }
         if (r.inFile()) {
             response.sendFile((gzip ? r.gzipFile() : r.file()).toString());

@@ -246,6 +246,12 @@ public class PublicCache {
                 () -> Representation.of(build.get(), mediaType, lastModified, filename)));
     }
 
+    /** An image (already compressed: no gzip variant) built from one timeline's content by {@code build} once per revision. */
+    public Response image(Request request, Versioned content, Instant lastModified, String mediaType, Supplier<byte[]> build) {
+        return respond(request, get(key(routing.request()), revision(content), content,
+                () -> Representation.compressed(build.get(), mediaType, lastModified)));
+    }
+
     /** The answer for this request URL at {@code revision}, text built by {@code build} (errors it throws are answered, never cached). */
     public Response text(Request request, String revision, Instant lastModified, String mediaType, Supplier<String> build) {
         return respond(request, get(key(routing.request()), revision, null,
@@ -347,6 +353,8 @@ public class PublicCache {
             builder = Response.ok(body).type(r.mediaType());
             if (gzip) {
                 builder.header("Content-Encoding", "gzip");
+            } else if (r.precompressed()) {
+                builder.header("Content-Encoding", "identity"); // Vert.x drops it and leaves the PNG alone
             }
             if (r.filename() != null) {
                 builder.header("Content-Disposition", r.contentDisposition());

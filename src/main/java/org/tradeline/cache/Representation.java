@@ -77,6 +77,13 @@ public record Representation(long length, Gzipped gzipped, String mediaType, Str
                 modified, filename, plain, http(modified), null, null, 0);
     }
 
+    /** A body already compressed in its own format (a PNG): no gzip variant is made or offered. */
+    public static Representation compressed(byte[] body, String mediaType, Instant lastModified) {
+        Representation r = of(body, mediaType, lastModified, null);
+        return new Representation(r.length(), null, mediaType, r.etag(), r.lastModified(), null, r.plain(), r.lastModifiedHttp(),
+                null, null, 0);
+    }
+
     /** Writes the body through {@code writer} into two new files in {@code dir}: plain and gzip. */
     public static Representation file(Path dir, String mediaType, Instant lastModified, String filename, BodyWriter writer)
             throws IOException {
@@ -107,6 +114,14 @@ public record Representation(long length, Gzipped gzipped, String mediaType, Str
 
     public boolean inFile() {
         return file != null;
+    }
+
+    /**
+     * Whether the body is compressed in its own format (made by {@link #compressed}: small, in memory,
+     * without a gzip variant), so that the HTTP layer must not gzip it on the fly either.
+     */
+    public boolean precompressed() {
+        return !inFile() && gzipped == null && length <= GZIP_LIMIT;
     }
 
     /** Whether a gzip variant exists to send. */

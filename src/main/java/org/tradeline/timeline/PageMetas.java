@@ -36,7 +36,8 @@ final class PageMetas {
         Map<String, Object> page = webPage(t.title(), t.summary(), url, t, siteName);
         page.put("mainEntity", Map.of("@type", "ItemList", "name", t.title(), "itemListOrder",
                 "https://schema.org/ItemListOrderAscending", "numberOfItems", t.events().size(), "itemListElement", items));
-        return new PageMeta(t.title(), description(t.summary(), t.title()), url, "website", json(page), alternates(t, url, base));
+        return new PageMeta(t.title(), description(t.summary(), t.title()), url, "website", json(page), alternates(t, url, base),
+                ShareCards.timeline(t, base));
     }
 
     static PageMeta event(TimelineSnapshot t, EventView e, String base, String siteName) {
@@ -45,7 +46,7 @@ final class PageMetas {
         page.put("mainEntity", event(t, e, base, true));
         page.put("isPartOf", Map.of("@type", "WebPage", "name", t.title(), "url", base + Links.timelinePath(t.slug())));
         return new PageMeta(e.headline() + " \u2014 " + t.title(), description(e.displayDate().text() + ": " + e.bodyText(), e.headline()),
-                url, "article", json(page), alternates(t, url, base));
+                url, "article", json(page), alternates(t, url, base), ShareCards.event(t, e, base));
     }
 
     private static Map<String, Object> webPage(String name, String description, String url, TimelineSnapshot t, String siteName) {

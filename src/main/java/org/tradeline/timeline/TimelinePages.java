@@ -77,6 +77,26 @@ public class TimelinePages {
         return cached(request, t, t.updatedAt(), () -> eventPage(t, id, links.base(uri)));
     }
 
+    /** The timeline's share image (Open Graph): drawn once per content revision, then sent from the cache. */
+    @GET
+    @Path("timelines/{slug}/card.png")
+    @Produces(ShareCards.PNG)
+    public Response timelineCard(@RestPath String slug, @Context Request request) {
+        TimelineSnapshot t = snapshots.require(slug);
+        return cache.image(request, t, t.updatedAt(), ShareCards.PNG, () -> ShareCard.timeline(t, config.site().name()));
+    }
+
+    /** An event's share image. */
+    @GET
+    @Path("timelines/{slug}/events/{id}/card.png")
+    @Produces(ShareCards.PNG)
+    public Response eventCard(@RestPath String slug, @RestPath String id, @Context Request request) {
+        TimelineSnapshot t = snapshots.require(slug);
+        EventView e = t.event(id).orElseThrow(() -> new NotFound(
+                "The timeline \u201c" + t.title() + "\u201d has no event \u201c" + id + "\u201d."));
+        return cache.image(request, t, t.updatedAt(), ShareCards.PNG, () -> ShareCard.event(t, e, config.site().name()));
+    }
+
     private Response cached(Request request, TimelineSnapshot t, java.time.Instant lastModified,
             java.util.function.Supplier<String> render) {
         return cache.text(request, t, lastModified, HTML, render);

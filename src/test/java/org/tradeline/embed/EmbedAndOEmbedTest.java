@@ -106,7 +106,7 @@ class EmbedAndOEmbedTest {
                 .isEqualTo(site() + "/timelines/nippon-steel-us-steel/feed.atom");
         assertThat(doc.select("meta[property=og:title]").attr("content")).isEqualTo("Nippon Steel's bid for U.S. Steel");
         assertThat(doc.select("meta[property=og:url]").attr("content")).isEqualTo(site() + "/timelines/nippon-steel-us-steel");
-        assertThat(doc.select("meta[name=twitter:card]").attr("content")).isEqualTo("summary");
+        assertThat(doc.select("meta[name=twitter:card]").attr("content")).isEqualTo("summary_large_image");
 
         JsonNode ld = new ObjectMapper().readTree(doc.select("script[type=application/ld+json]").html());
         assertThat(ld.path("@context").asText()).isEqualTo("https://schema.org");
