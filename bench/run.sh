@@ -17,7 +17,6 @@ JAVA_OPTS=${JAVA_OPTS:-"-Xms24m -Xmx$HEAP -XX:+UseSerialGC -XX:MinHeapFreeRatio=
 APP_PORT=18080
 NGINX_PORT=18081
 APP=http://127.0.0.1:$APP_PORT
-BASE=http://127.0.0.1:$NGINX_PORT
 
 command -v wrk >/dev/null && command -v nginx >/dev/null || {
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx-light wrk >/dev/null; }
@@ -80,47 +79,9 @@ ENDPOINTS=(
   "10k: first page|/timelines/bench-10k|big.html"
   "10k: JSON events page|/api/timelines/bench-10k/events|big-events.json"
 )
-for e in "${ENDPOINTS[@]}"; do
-  IFS='|' read -r name path file <<< "$e"
-  curl -sf -o "$OUT/www/$file" "$APP$path"
-done
-sed -e "s|__OUT__|$OUT|g" -e "s|__PORT__|$NGINX_PORT|g" bench/nginx.conf.template > "$OUT/nginx.conf"
-nginx -c "$OUT/nginx.conf"
-
-# wrk prints Requests/sec and, with --latency, the 50% and 99% lines.
-measure() { # url [header]
-  local args=(-t2 "-c$CONNECTIONS" "-d${DURATION}s" --latency)
-  [ -n "${2:-}" ] && args+=(-H "$2")
-  wrk "${args[@]}" "$1" > "$OUT/wrk.txt"
-  local rps p50 p99
-  rps=$(awk '/Requests\/sec/ {print $2}' "$OUT/wrk.txt")
-  p50=$(awk '$1=="50%" {print $2}' "$OUT/wrk.txt")
-  p99=$(awk '$1=="99%" {print $2}' "$OUT/wrk.txt")
-  echo "$rps $p50 $p99"
-}
-ms() { # wrk latency (us/ms/s) to ms
-  awk -v v="$1" 'BEGIN { n=v+0; if (v ~ /us$/) n/=1000; else if (v ~ /ms$/) n=n; else if (v ~ /s$/) n*=1000; printf "%.2f", n }'
-}
-
-ROWS=""
-row() { # name tradeline-result nginx-result
-  read -r trps tp50 tp99 <<< "$2"; read -r nrps np50 np99 <<< "$3"
-  local ratio; ratio=$(awk -v a="$trps" -v b="$nrps" 'BEGIN { printf "%.2f", a/b }')
-  ROWS+="| $1 | $trps | $(ms "$tp50") | $(ms "$tp99") | $nrps | $(ms "$np50") | $(ms "$np99") | $ratio |"$'\n'
-  echo "$1: Tradeline $trps req/s, nginx $nrps req/s, ratio $ratio"
-}
-
-# Warm-up: a server that has been up a while has its hot paths compiled (the JIT); give each
-# measured URL a few seconds of traffic first, unrecorded, as a running site has had.
-for e in "${ENDPOINTS[@]}"; do
-  IFS='|' read -r name path file <<< "$e"
-  wrk -t2 "-c$CONNECTIONS" -d3s "$APP$path" > /dev/null
-done
-for e in "${ENDPOINTS[@]}"; do
-  IFS='|' read -r name path file <<< "$e"
-  t=$(measure "$APP$path"); n=$(measure "$BASE/$file")
-  row "$name" "$t" "$n"
-done
+. bench/wrk.sh
+serve_same_bytes
+compare_endpoints
 ETAG=$(curl -sI "$APP/api/timelines/nippon-steel-us-steel" | awk -F': ' 'tolower($1)=="etag" {print $2}' | tr -d '\r')
 NETAG=$(curl -sI "$BASE/timeline.json" | awk -F': ' 'tolower($1)=="etag" {print $2}' | tr -d '\r')
 t=$(measure "$APP/api/timelines/nippon-steel-us-steel" "If-None-Match: $ETAG")
