@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -23,7 +26,9 @@ import org.tradeline.timeline.TimelineSnapshot.EventView;
 public class OverviewBench {
 
     public static void main(String[] args) throws Exception {
-        JsonNode timeline = new ObjectMapper().readTree(URI.create(args[0]).toURL());
+        String json = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(args[0])).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        JsonNode timeline = new ObjectMapper().readTree(json);
         List<EventView> events = new ArrayList<>();
         for (JsonNode e : timeline.path("events")) {
             LocalDate date = LocalDate.parse(e.path("date").asText());

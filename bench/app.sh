@@ -1,10 +1,15 @@
 # Sourced by bench/visual.sh and bench/lighthouse.sh: starts and stops the packaged Tradeline.
-# Needs APP_PORT and OUT (a scratch folder: the database, the logs); imports timelines/ and $OUT/timelines.
+# start_app needs APP_PORT and OUT (a scratch folder: the database, the logs); imports timelines/ and $OUT/timelines.
 JAVA_OPTS=${JAVA_OPTS:-"-Xms24m -Xmx${HEAP:-256m} -XX:+UseSerialGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -Xss512k"}
-APP=http://127.0.0.1:$APP_PORT
 APP_PID=
 
+# A port no one listens on now (the machine may be shared with other runs).
+free_port() {
+  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+
 start_app() { # log-name
+  APP=http://127.0.0.1:$APP_PORT
   if curl -s -o /dev/null "$APP/"; then echo "port $APP_PORT is already in use" >&2; exit 1; fi
   mkdir -p "$OUT/data" "$OUT/timelines"
   QUARKUS_HTTP_PORT=$APP_PORT QUARKUS_HTTP_HOST=127.0.0.1 TRADELINE_DATA_DIR="$OUT/data" \
@@ -17,6 +22,7 @@ start_app() { # log-name
     kill -0 "$APP_PID" 2>/dev/null || { echo "Tradeline did not start; see $OUT/app-$1.log" >&2; exit 1; }
     sleep 0.1
   done
+  kill -0 "$APP_PID" 2>/dev/null || { echo "Tradeline did not start; see $OUT/app-$1.log" >&2; exit 1; }
 }
 
 stop_app() {

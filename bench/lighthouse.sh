@@ -5,17 +5,18 @@
 # Prints the four scores of each run, and of the median run every audit that did not pass; reports in bench/out-lighthouse/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/app.sh
 OUT=$(pwd)/bench/out-lighthouse
-APP_PORT=18084
+APP_PORT=${APP_PORT:-$(free_port)}
 export CHROME_PATH=${CHROME_PATH:-/usr/bin/chromium}
 export PUPPETEER_SKIP_DOWNLOAD=1
-. bench/app.sh
 [ -x bench/lighthouse/node_modules/.bin/lighthouse ] || (cd bench/lighthouse && npm ci --no-audit --no-fund --silent)
 rm -rf "$OUT" && mkdir -p "$OUT"
 URL=${1:-}
 if [ -z "$URL" ]; then
   [ -n "${SKIP_BUILD:-}" ] || ./mvnw -q -B package -DskipTests -Dskip.npm
   trap stop_app EXIT
+  trap 'exit 143' INT TERM
   start_app lighthouse
   URL=http://localhost:$APP_PORT/timelines/nippon-steel-us-steel  # localhost: a secure context, as HTTPS would be
   curl -sf -o /dev/null "$URL"; curl -sf -o /dev/null "$APP/static/tradeline.css"

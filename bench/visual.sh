@@ -5,13 +5,14 @@
 # Prints a Markdown section; paste it into bench/RESULTS.md. Settings: DURATION (s, default 10), CONNECTIONS (32).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/app.sh
 OUT=$(pwd)/bench/out-visual
 DURATION=${DURATION:-10}
 CONNECTIONS=${CONNECTIONS:-32}
-APP_PORT=18086
-NGINX_PORT=18087
+APP_PORT=${APP_PORT:-$(free_port)}
+NGINX_PORT=${NGINX_PORT:-$(free_port)}
 SEED=/timelines/nippon-steel-us-steel
-. bench/app.sh
+. bench/wrk.sh
 
 command -v wrk >/dev/null && command -v nginx >/dev/null || {
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx-light wrk >/dev/null; }
@@ -21,6 +22,7 @@ cleanup() {
   stop_app
 }
 trap cleanup EXIT
+trap 'exit 143' INT TERM  # so that the EXIT trap stops the app and nginx
 rm -rf "$OUT" && mkdir -p "$OUT/timelines"
 python3 bench/generate.py 10000 > "$OUT/timelines/bench-10k.yaml"
 echo "Starting Tradeline (imports the seeded timeline and 10,000 generated events)…" >&2
@@ -29,7 +31,9 @@ start_app visual
 gz() { curl -sf -H 'Accept-Encoding: gzip' -o /dev/null -w '%{size_download}' "$APP$1"; }
 plain() { curl -sf -o /dev/null -w '%{size_download}' "$APP$1"; }
 
-# Share cards, first request after the start (the first also loads the fonts), then from the cache.
+# Share cards: the first request for each (drawn then), the next (from the cache). The timelines' pages
+# are asked for first, so that loading a timeline from the database is not counted as drawing its card.
+curl -sf -o /dev/null "$APP$SEED"; curl -sf -o /dev/null "$APP/timelines/bench-10k"
 CARD_ROWS=""
 for c in "timeline|$SEED/card.png" "event|$SEED/events/biden-blocks-acquisition/card.png" \
     "event (span)|$SEED/events/cfius-review-period/card.png" "10,000-event timeline|/timelines/bench-10k/card.png"; do
@@ -49,10 +53,17 @@ for css in $(grep -o '<link rel="stylesheet" href="[^"]*"' "$OUT/seed.html" | se
   g=$(gz "$css"); CSS_GZ=$((CSS_GZ + g))
   CSS_ROWS+="| $css | $(plain "$css") B | $g B |"$'\n'
 done
-FONTS=$(grep -c '@font-face' src/main/resources/META-INF/resources/static/*.css | awk -F: '{s += $2} END {print s + 0}')
+FONTS=$(cat src/main/resources/META-INF/resources/static/*.css | grep -c '@font-face' || true)
 
 # The overview: its bytes in the served pages, and the application's code drawing the 10,000 events here.
-svg_bytes() { python3 -c 'import re,sys; s=sys.stdin.read(); m=re.search(r"<svg.*?</svg>", s, re.S); print(len(m.group(0).encode()) if m else 0)'; }
+svg_bytes() { # the overview's <svg class="ov"> element (it holds nested svg elements), in bytes
+  python3 -c '
+import re, sys
+s = sys.stdin.read(); i = s.find("<svg class=\"ov\""); depth = 0
+for m in re.finditer(r"<svg\b|</svg>", s[i:]):
+    depth += 1 if m.group(0) == "<svg" else -1
+    if depth == 0: print(len(s[i:i + m.end()].encode())); break'
+}
 SEED_SVG=$(curl -sf "$APP$SEED" | svg_bytes)
 BIG_SVG=$(curl -sf "$APP/timelines/bench-10k" | svg_bytes)
 read -r N BENCH_SVG FIRST_CPU FIRST_WALL MEDIAN_CPU MEDIAN_WALL <<< "$(java -cp 'target/quarkus-app/app/*:target/quarkus-app/lib/main/*' \
@@ -61,7 +72,6 @@ read -r N BENCH_SVG FIRST_CPU FIRST_WALL MEDIAN_CPU MEDIAN_WALL <<< "$(java -cp 
 # Throughput: the pages that carry the overview, against nginx serving the bytes Tradeline sent.
 ENDPOINTS=("timeline page|$SEED|timeline.html" "key events only|$SEED?key=true|key.html" "embed|/embed$SEED|embed.html"
   "10k: first page|/timelines/bench-10k|big.html")
-. bench/wrk.sh
 serve_same_bytes
 compare_endpoints
 
@@ -84,8 +94,8 @@ The overview: $SEED_SVG B of SVG on the seeded page, $BIG_SVG B on the 10,000-ev
 application's code (bench/OverviewBench.java, the $N events read from the JSON API) in this thread's CPU time:
 first render $FIRST_CPU ms ($FIRST_WALL ms wall), median of 21 $MEDIAN_CPU ms ($MEDIAN_WALL ms wall), $BENCH_SVG B.
 
-Share cards (1200 x 630 PNG), curl's total time for the first request after the start (drawn then;
-the first one also loads the fonts) and the next (from the cache), and a conditional GET with the ETag:
+Share cards (1200 x 630 PNG), curl's total time for the first request of each (drawn then; fonts and the PNG
+encoder are loaded at start by ShareCardWarmUp) and the next (from the cache), and a conditional GET with the ETag:
 
 | card | size | first request | next request | If-None-Match |
 |---|---|---|---|---|
