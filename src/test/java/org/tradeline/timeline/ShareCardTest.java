@@ -134,4 +134,28 @@ class ShareCardTest {
                     .isEqualTo(1200);
         }
     }
+
+    @Test
+    void aCardIsDrawnAgainWhenItsTimelineChangesAndOnlyThen() throws Exception {
+        String slug = "card-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        given().auth().preemptive().basic("admin", "admin-test-password").contentType("application/json")
+                .body(java.util.Map.of("slug", slug, "title", "Card test", "status", "published")).post("/api/timelines")
+                .then().statusCode(201);
+        Response before = given().get("/timelines/" + slug + "/card.png").then().statusCode(200).extract().response();
+        String seeded = given().get("/timelines/" + SEED + "/card.png").header("ETag");
+        assertThat(given().get("/timelines/" + slug + "/card.png").header("ETag")).as("unchanged: same card")
+                .isEqualTo(before.header("ETag"));
+
+        given().auth().preemptive().basic("admin", "admin-test-password").contentType("application/json")
+                .body(java.util.Map.of("headline", "A first event", "date", "2025-01-01", "precision", "day", "category", "deal",
+                        "sources", java.util.List.of(java.util.Map.of("title", "S", "publisher", "P"))))
+                .post("/api/timelines/" + slug + "/events").then().statusCode(201);
+
+        Response after = given().get("/timelines/" + slug + "/card.png").then().statusCode(200).extract().response();
+        assertThat(after.header("ETag")).as("changed timeline: new card").isNotEqualTo(before.header("ETag"));
+        assertThat(after.asByteArray()).isNotEqualTo(before.asByteArray());
+        given().header("If-None-Match", before.header("ETag")).get("/timelines/" + slug + "/card.png").then().statusCode(200);
+        assertThat(given().get("/timelines/" + SEED + "/card.png").header("ETag")).as("another timeline's card").isEqualTo(seeded);
+        decode(after.asByteArray());
+    }
 }
