@@ -9,43 +9,31 @@ that read, which includes the instance rebuilding the changed answer), and how m
 writer's instance missed its write (must be 0).
 
 Usage: python3 bench/visible.py WRITER_URL OTHER_URL[,OTHER_URL...] COUNT [admin-password]
-Signs in through the login form and writes with the session cookie and CSRF header, as the
-editors' browser does (HTTP Basic would spend a bcrypt check on every write)."""
-import concurrent.futures, http.client, json, sys, time, urllib.parse, uuid
+Writes with an editor's API token (bench/apitoken.py), as the other bench scripts do."""
+import concurrent.futures, http.client, json, os, sys, time, urllib.parse, uuid
+
+sys.path.insert(0, os.path.dirname(__file__))
+from apitoken import bearer  # noqa: E402
 
 writer, others, count = sys.argv[1], sys.argv[2].split(","), int(sys.argv[3])
 password = sys.argv[4] if len(sys.argv) > 4 else "bench-password-1"
 
 
 class Client:
+    """One keep-alive connection to an instance."""
+
     def __init__(self, url):
         u = urllib.parse.urlparse(url)
         self.conn = http.client.HTTPConnection(u.hostname, u.port, timeout=30)
-        self.cookies = {}
 
     def call(self, method, path, body=None, headers=None):
-        h = dict(headers or {})
-        if self.cookies:
-            h["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
-        self.conn.request(method, path, body, h)
+        self.conn.request(method, path, body, headers or {})
         r = self.conn.getresponse()
-        data = r.read().decode()
-        for k, v in r.getheaders():
-            if k.lower() == "set-cookie":
-                name, _, rest = v.partition("=")
-                self.cookies[name] = rest.split(";")[0]
-        return r.status, data
+        return r.status, r.read().decode()
 
 
 w = Client(writer)
-w.call("GET", "/login")
-csrf = w.cookies["tl_csrf"]
-status, _ = w.call("POST", "/login", urllib.parse.urlencode(
-    {"_csrf": csrf, "username": "admin", "password": password, "next": "/editor"}),
-    {"Content-Type": "application/x-www-form-urlencoded"})
-assert status == 303, f"sign-in failed: {status}"
-csrf = w.cookies["tl_csrf"]
-jsonh = {"Content-Type": "application/json", "X-CSRF-Token": csrf}
+jsonh = {"Content-Type": "application/json", "Authorization": bearer(writer, password, "visible")}
 
 slug = "visible-" + uuid.uuid4().hex[:8]
 status, body = w.call("POST", "/api/timelines", json.dumps(
