@@ -54,8 +54,10 @@ public class TradelineAuthentication implements HttpAuthenticationMechanism {
         }
         Cookie session = ctx.request().getCookie(SESSION_COOKIE);
         if (session != null) {
-            // A stale or forged cookie makes the request anonymous (and the editor area asks to sign in).
-            return identities.authenticate(new SessionRequest(session.getValue())).onFailure().recoverWithNull();
+            // A stale or forged cookie makes the request anonymous (and the editor area asks to sign in);
+            // a database that cannot be asked is not a reason to sign anyone out: that failure goes on (a 503).
+            return identities.authenticate(new SessionRequest(session.getValue()))
+                    .onFailure(AuthenticationFailedException.class).recoverWithNull();
         }
         return Uni.createFrom().nullItem();
     }

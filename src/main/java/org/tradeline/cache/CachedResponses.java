@@ -14,7 +14,8 @@ import jakarta.enterprise.event.Observes;
  * timeline revision is still current (checked in memory, see {@link ContentRevisions}) is answered
  * right here on the HTTP event loop, with the same bytes and headers the resource would send, and
  * never reaches a worker thread, a transaction or the database. Everything else (a miss, a stale
- * revision, a shared database, HEAD, If-Modified-Since without an ETag) goes on to the resources.
+ * revision, revisions that must be read from the database, HEAD, If-Modified-Since without an ETag)
+ * goes on to the resources.
  */
 @ApplicationScoped
 public class CachedResponses {
@@ -40,7 +41,7 @@ public class CachedResponses {
 
     void handle(RoutingContext ctx) {
         HttpServerRequest request = ctx.request();
-        if (!revisions.inMemory() || request.method() != HttpMethod.GET
+        if (!revisions.fromMemory() || request.method() != HttpMethod.GET
                 || (request.getHeader("If-Modified-Since") != null && request.getHeader("If-None-Match") == null)) {
             ctx.next();
             return;

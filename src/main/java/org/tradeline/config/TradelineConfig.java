@@ -25,8 +25,9 @@ public interface TradelineConfig {
 
     interface Cache {
         /**
-         * How revisions are checked: {@code memory} (this process is the database's only writer),
-         * {@code database} (several instances share it), or {@code auto}: memory for embedded H2.
+         * How a read learns of a write: {@code memory} (this process is the database's only writer),
+         * {@code push} (PostgreSQL notifies every instance of each commit), {@code database} (one read
+         * per request), or {@code auto}: memory for embedded H2, push for PostgreSQL, else database.
          */
         @WithDefault("auto")
         String revisions();

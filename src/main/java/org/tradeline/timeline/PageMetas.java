@@ -15,7 +15,13 @@ import org.tradeline.timeline.TimelineSnapshot.EventView;
 /** The head of timeline and event pages: Open Graph, Twitter card, schema.org JSON-LD, alternates. */
 final class PageMetas {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * Keys in order: {@code Map.of} iterates in an order each JVM draws at random, and the bytes (so
+     * the ETag) of a page must be the same whichever instance built it, or a CDN's revalidation
+     * against another instance is a full answer instead of a 304.
+     */
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .configure(com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
 
     private PageMetas() {
     }

@@ -24,10 +24,9 @@ import org.tradeline.timeline.TimelineSnapshot.UpdateView;
 
 /**
  * Keeps the readers' snapshot of each timeline in memory. Each read checks the timeline's
- * content revision: in memory when this process is the database's only writer (see
- * {@link org.tradeline.cache.ContentRevisions}), otherwise in the database (one indexed
- * single-row read), so a write made by this or any other instance is seen on the very next
- * request; no time-to-live is involved.
+ * content revision: in memory when this process is the database's only writer or hears every
+ * other instance's commits (see {@link org.tradeline.cache.ContentRevisions}), otherwise in the
+ * database (one indexed single-row read); no time-to-live is involved.
  */
 @ApplicationScoped
 public class TimelineSnapshots {
@@ -61,13 +60,16 @@ public class TimelineSnapshots {
             return QuarkusTransaction.joiningExisting().call(() -> Optional.ofNullable(
                     revision(slug) == null ? null : build(slug)));
         }
-        long epoch = revisions.epoch();
-        Long rev = QuarkusTransaction.requiringNew().call(() -> revision(slug));
-        if (rev == null) {
-            cache.remove(slug);
-            return Optional.empty();
+        Long rev = known;
+        if (rev == null) { // a revision known in memory is committed already: no need to read it
+            long epoch = revisions.epoch();
+            rev = QuarkusTransaction.requiringNew().call(() -> revision(slug));
+            if (rev == null) {
+                cache.remove(slug);
+                return Optional.empty();
+            }
+            revisions.learned(slug, rev, epoch);
         }
-        revisions.learned(slug, rev, epoch);
         if (cached != null && cached.contentRev() == rev) {
             return Optional.of(cached);
         }
@@ -81,6 +83,8 @@ public class TimelineSnapshots {
             TimelineSnapshot fresh = QuarkusTransaction.requiringNew().call(() -> build(slug));
             if (fresh != null) {
                 cache.merge(slug, fresh, (old, neu) -> old.contentRev() >= neu.contentRev() ? old : neu);
+            } else {
+                cache.remove(slug); // deleted since its revision was known
             }
             return Optional.ofNullable(fresh);
         }

@@ -119,6 +119,12 @@ class ErrorMapper {
                     "The site is very busy right now. Please try again in a few seconds.", null, null))
                     .header("Retry-After", "5").build();
         }
+        if (databaseUnavailable(e)) {
+            LOG.warnf("Database unavailable for %s: %s", path(uri), rootMessage(e));
+            return Response.fromResponse(errors.respond(path(uri), 503,
+                    "The database is unavailable for a moment. Please try again in a few seconds.", null, null))
+                    .header("Retry-After", "5").build();
+        }
         String id = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected error %s on %s", id, path(uri));
         return errors.respond(path(uri), 500, "Something went wrong on our side. Reference: " + id + ".", null, null);
@@ -176,6 +182,29 @@ class ErrorMapper {
             }
         }
         return false;
+    }
+
+    /**
+     * The database cannot be reached or is going away: SQLSTATE class 08 (connection exception: refused,
+     * broken, reset) or 57P01-57P03 (terminated by an administrator, crash shutdown, starting up), as
+     * while PostgreSQL restarts or fails over. A 503 until it is back, not a fault.
+     */
+    static boolean databaseUnavailable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().matches("57P0[123]"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage();
     }
 
     /** Our own NotFoundExceptions carry a message meant for readers; framework ones do not. */

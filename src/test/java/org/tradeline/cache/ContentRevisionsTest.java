@@ -1,10 +1,13 @@
 package org.tradeline.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.tradeline.cache.ContentRevisions.Mode;
 
-/** Which databases let revisions live in memory: only those one process alone can write. */
+/** Which databases let revisions live in memory, how `auto` chooses, and what push mode trusts. */
 class ContentRevisionsTest {
 
     @Test
@@ -19,5 +22,93 @@ class ContentRevisionsTest {
         assertThat(ContentRevisions.singleProcess("postgresql", "jdbc:postgresql://db:5432/tradeline")).isFalse();
         assertThat(ContentRevisions.singleProcess("h2", "jdbc:h2:tcp://db/tradeline")).isFalse();
         assertThat(ContentRevisions.singleProcess("h2", "jdbc:h2:file:./data/t;AUTO_SERVER=TRUE")).isFalse();
+    }
+
+    @Test
+    void autoKeepsRevisionsInMemoryForEmbeddedH2PushesOnPostgresqlAndAsksOtherSharedDatabases() {
+        assertThat(ContentRevisions.mode("auto", "h2", "jdbc:h2:retry:./data/tradeline")).isEqualTo(Mode.MEMORY);
+        assertThat(ContentRevisions.mode("auto", "postgresql", "jdbc:postgresql://db:5432/tradeline")).isEqualTo(Mode.PUSH);
+        assertThat(ContentRevisions.mode("auto", "h2", "jdbc:h2:tcp://db/tradeline")).isEqualTo(Mode.DATABASE);
+    }
+
+    @Test
+    void anExplicitChoiceWins() {
+        assertThat(ContentRevisions.mode("database", "postgresql", "jdbc:postgresql://db/t")).isEqualTo(Mode.DATABASE);
+        assertThat(ContentRevisions.mode("PUSH", "postgresql", "jdbc:postgresql://db/t")).isEqualTo(Mode.PUSH);
+        assertThat(ContentRevisions.mode("memory", "postgresql", "jdbc:postgresql://db/t")).isEqualTo(Mode.MEMORY);
+        assertThatThrownBy(() -> ContentRevisions.mode("sometimes", "h2", "jdbc:h2:mem:x"))
+                .hasMessageContaining("auto, memory, push or database");
+    }
+
+    /** Push mode without a transaction manager or database: only what the listener tells it. */
+    static ContentRevisions pushed() {
+        return new ContentRevisions(null, null, "push", "postgresql", "jdbc:postgresql://db/t");
+    }
+
+    @Test
+    void pushModeTrustsNothingBeforeItListensAndHasReadEveryRevision() {
+        ContentRevisions revisions = pushed();
+        revisions.heard("3 steel");
+        assertThat(revisions.fromMemory()).isFalse();
+        assertThat(revisions.current("steel")).isNull();
+
+        revisions.resyncing();
+        revisions.resynced(Map.of("steel", 5L, "tariffs", 2L), System.nanoTime());
+        assertThat(revisions.fromMemory()).isTrue();
+        assertThat(revisions.current("steel")).isEqualTo(5L);
+        assertThat(revisions.current("tariffs")).isEqualTo(2L);
+    }
+
+    @Test
+    void pushModeAppliesNotificationsNeverGoingBack() {
+        ContentRevisions revisions = pushed();
+        revisions.resyncing();
+        revisions.resynced(Map.of("steel", 5L), System.nanoTime());
+        revisions.heard("7 steel");
+        revisions.heard("6 steel"); // an older one, late: ignored
+        revisions.heard("1 new-timeline");
+        assertThat(revisions.current("steel")).isEqualTo(7L);
+        assertThat(revisions.current("new-timeline")).isEqualTo(1L);
+
+        long epoch = revisions.epoch();
+        revisions.heard("deleted steel");
+        assertThat(revisions.current("steel")).isNull();
+        revisions.learned("steel", 7, epoch); // a reader's lookup from before the deletion
+        assertThat(revisions.current("steel")).as("a deleted timeline brought back").isNull();
+
+        revisions.heard("alive 3f2a 12"); // another instance's heartbeat
+        revisions.heard("nonsense");
+        revisions.heard("x y");
+        assertThat(revisions.current("new-timeline")).isEqualTo(1L);
+    }
+
+    @Test
+    void pushModeAsksTheDatabaseWhileNotListeningAndForgetsWhatItMissed() {
+        ContentRevisions revisions = pushed();
+        revisions.resyncing();
+        revisions.resynced(Map.of("steel", 5L, "gone", 3L), System.nanoTime());
+        revisions.lost();
+        assertThat(revisions.fromMemory()).isFalse();
+        assertThat(revisions.current("steel")).isNull();
+
+        // listening again: what was read afresh replaces all (a deletion and a write missed meanwhile)
+        revisions.resyncing();
+        revisions.resynced(Map.of("steel", 9L), System.nanoTime());
+        assertThat(revisions.current("steel")).isEqualTo(9L);
+        assertThat(revisions.current("gone")).isNull();
+    }
+
+    @Test
+    void pushModeStopsTrustingMemoryWhenTheListenerHasNotHeardItselfWithinTheLease() {
+        ContentRevisions revisions = pushed();
+        revisions.resyncing();
+        long longAgo = System.nanoTime() - ContentRevisions.LEASE_NANOS - 1;
+        revisions.resynced(Map.of("steel", 5L), longAgo);
+        assertThat(revisions.fromMemory()).as("the lease ran out").isFalse();
+        assertThat(revisions.current("steel")).isNull();
+
+        revisions.alive(System.nanoTime());
+        assertThat(revisions.fromMemory()).isTrue();
+        assertThat(revisions.current("steel")).isEqualTo(5L);
     }
 }

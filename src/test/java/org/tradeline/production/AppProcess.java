@@ -74,8 +74,8 @@ public final class AppProcess implements AutoCloseable {
         return jar;
     }
 
-    /** Starts an instance on {@code db} and waits until it answers. */
-    public static AppProcess start(Database db) {
+    /** Starts an instance on {@code db}, with {@code extraEnv} (name, value, …) added, and waits until it answers. */
+    public static AppProcess start(Database db, String... extraEnv) {
         int n = STARTED.incrementAndGet();
         int port = freePort();
         Path log = Path.of("target", "it-logs").toAbsolutePath()
@@ -93,6 +93,9 @@ public final class AppProcess implements AutoCloseable {
             env.put("TRADELINE_ADMIN_PASSWORD", ADMIN_PASSWORD);
             env.put("TRADELINE_SESSION_SECRET", SESSION_SECRET);
             env.putAll(db.env);
+            for (int i = 0; i + 1 < extraEnv.length; i += 2) {
+                env.put(extraEnv[i], extraEnv[i + 1]);
+            }
             AppProcess app = new AppProcess(pb.start(), port, log);
             app.awaitReady();
             return app;
@@ -130,6 +133,21 @@ public final class AppProcess implements AutoCloseable {
 
     public long pid() {
         return process.pid();
+    }
+
+    /** The application name of this instance's listening connection in {@code pg_stat_activity}. */
+    public String listenerName() {
+        return "tradeline revisions " + process.pid();
+    }
+
+    /** The value of a metric without labels at {@code /q/metrics}, e.g. {@code tradeline_cache_revisions_in_memory}. */
+    public double metric(String name) {
+        for (String line : get("/q/metrics").body().split("\n")) {
+            if (line.startsWith(name + " ")) {
+                return Double.parseDouble(line.substring(name.length() + 1).trim());
+            }
+        }
+        throw new AssertionError("no metric " + name + " on port " + port);
     }
 
     /** The end of this instance's log, for failure messages. */
@@ -358,6 +376,31 @@ public final class AppProcess implements AutoCloseable {
                 }
             } catch (SQLException e) {
                 throw new IllegalStateException(query + ": " + e.getMessage(), e);
+            }
+        }
+
+        /**
+         * Restarts the PostgreSQL server (fast shutdown: every session is terminated, then a start)
+         * with the script {@code .ci/postgresql} names in {@code TRADELINE_IT_PG_RESTART}; false when
+         * there is none (a server of the developer's own), so that the caller can skip.
+         */
+        public static boolean canRestartServer() {
+            String script = System.getenv("TRADELINE_IT_PG_RESTART");
+            return onPostgresql() && script != null && Files.isExecutable(Path.of(script));
+        }
+
+        public void restartServer() {
+            try {
+                Process p = new ProcessBuilder(System.getenv("TRADELINE_IT_PG_RESTART")).redirectErrorStream(true).start();
+                String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                    fail("restarting PostgreSQL failed: " + out);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
             }
         }
 

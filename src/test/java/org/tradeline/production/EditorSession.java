@@ -27,9 +27,14 @@ final class EditorSession {
     private String csrf;
 
     static EditorSession signIn(AppProcess app) {
+        return signIn(app.base());
+    }
+
+    /** Signs in at {@code base}: an instance, or a load balancer in front of several. */
+    static EditorSession signIn(String base) {
         EditorSession s = new EditorSession();
-        s.get(app, "/login");
-        HttpResponse<String> r = s.post(app, "/login", Map.of("username", AppProcess.ADMIN,
+        s.get(base, "/login");
+        HttpResponse<String> r = s.post(base, "/login", Map.of("username", AppProcess.ADMIN,
                 "password", AppProcess.ADMIN_PASSWORD, "next", "/editor"));
         if (r.statusCode() != 303) {
             throw new IllegalStateException("sign-in failed: " + r.statusCode() + " " + r.body());
@@ -37,8 +42,8 @@ final class EditorSession {
         return s;
     }
 
-    private HttpResponse<String> send(AppProcess app, String path, HttpRequest.Builder b) {
-        b.uri(URI.create(app.base() + path)).timeout(Duration.ofSeconds(60));
+    private HttpResponse<String> send(String base, String path, HttpRequest.Builder b) {
+        b.uri(URI.create(base + path)).timeout(Duration.ofSeconds(60));
         if (!cookies.isEmpty()) {
             b.header("Cookie", cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                     .collect(Collectors.joining("; ")));
@@ -72,18 +77,26 @@ final class EditorSession {
     }
 
     HttpResponse<String> get(AppProcess app, String path) {
-        return send(app, path, HttpRequest.newBuilder().GET());
+        return get(app.base(), path);
+    }
+
+    HttpResponse<String> get(String base, String path) {
+        return send(base, path, HttpRequest.newBuilder().GET());
+    }
+
+    HttpResponse<String> post(AppProcess app, String path, Map<String, ?> fields) {
+        return post(app.base(), path, fields);
     }
 
     /** Posts a form with this session's CSRF token, as the page's form would. */
-    HttpResponse<String> post(AppProcess app, String path, Map<String, ?> fields) {
+    HttpResponse<String> post(String base, String path, Map<String, ?> fields) {
         Map<String, Object> all = new LinkedHashMap<>(fields);
         all.putIfAbsent("_csrf", csrf == null ? "" : csrf);
         String form = all.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                         + URLEncoder.encode(String.valueOf(e.getValue()), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        return send(app, path, HttpRequest.newBuilder()
+        return send(base, path, HttpRequest.newBuilder()
                 .header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8")
                 .POST(HttpRequest.BodyPublishers.ofString(form)));
     }
