@@ -57,8 +57,8 @@ public final class ShareCard {
         System.setProperty("java.awt.headless", "true");
     }
 
-    /** Liberation Sans 2.1.5 as Debian's fonts-liberation2 ships it; its licence (SIL OFL 1.1) lies beside it. */
-    private static final String FONTS = "fonts/";
+    /** Liberation Sans, unpacked at build time from openpdf-fonts-extra with its licence (SIL OFL 1.1) beside it (pom.xml). */
+    private static final String FONTS = "fonts/liberation/";
     static final Font REGULAR = font("LiberationSans-Regular.ttf");
     static final Font BOLD = font("LiberationSans-Bold.ttf");
 
