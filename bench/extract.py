@@ -4,39 +4,24 @@
 warm-up, against the same request with 2,000 words that hold no date (the cost of HTTP, sign-in by
 token and JSON alone). Prints the latencies and writes a Markdown table to stdout's last lines.
 Usage: python3 bench/extract.py http://127.0.0.1:18082 [admin-password] [warm-up] [runs]"""
-import glob, http.client, json, re, statistics, sys, time, urllib.parse
+import glob, http.client, json, statistics, sys, time, urllib.parse
 
 app = sys.argv[1]
 password = sys.argv[2] if len(sys.argv) > 2 else "bench-password-1"
 warmup = int(sys.argv[3]) if len(sys.argv) > 3 else 100
 runs = int(sys.argv[4]) if len(sys.argv) > 4 else 300
 u = urllib.parse.urlparse(app)
+sys.path.insert(0, __import__("os").path.dirname(__file__))
+from apitoken import bearer  # noqa: E402
+auth = {"Authorization": bearer(app, password, "bench-extract"), "Content-Type": "application/json"}
 c = http.client.HTTPConnection(u.hostname, u.port)
-jar = {}
 
 
 def call(method, path, body=None, headers=None):
-    h = dict(headers or {})
-    if jar:
-        h["Cookie"] = "; ".join(f"{k}={v}" for k, v in jar.items())
-    c.request(method, path, body, h)
+    c.request(method, path, body, headers or {})
     r = c.getresponse()
-    data = r.read().decode()
-    for k, v in r.getheaders():
-        if k.lower() == "set-cookie":
-            name, _, rest = v.partition("=")
-            jar[name] = rest.split(";")[0]
-    return r, data
+    return r, r.read().decode()
 
-
-# An API token, made through the editor's forms (Basic would spend a bcrypt check on every request).
-_, page = call("GET", "/login")
-csrf = re.search(r'name="_csrf" value="([^"]+)"', page).group(1)
-form = {"Content-Type": "application/x-www-form-urlencoded"}
-call("POST", "/login", urllib.parse.urlencode({"_csrf": csrf, "username": "admin", "password": password}), form)
-_, page = call("POST", "/editor/account/tokens", urllib.parse.urlencode({"_csrf": csrf, "name": "bench-extract"}), form)
-auth = {"Authorization": "Bearer " + re.search(r"<code>(tl_[^<]+)</code>", page).group(1), "Content-Type": "application/json"}
-jar.clear()
 
 # The evaluation articles' text (block scalars after "text: |"), joined, cut at 2,000 words.
 texts = []

@@ -35,31 +35,10 @@ def connect():
     return http.client.HTTPConnection(URL.hostname, URL.port, timeout=30)
 
 
-def token():
-    c = connect()
-    jar = {}
+sys.path.insert(0, __import__("os").path.dirname(__file__))
+from apitoken import bearer  # noqa: E402
 
-    def call(method, path, body=None, headers=None):
-        h = dict(headers or {})
-        if jar:
-            h["Cookie"] = "; ".join(f"{k}={v}" for k, v in jar.items())
-        c.request(method, path, body, h)
-        r = c.getresponse()
-        data = r.read().decode()
-        for k, v in r.getheaders():
-            if k.lower() == "set-cookie":
-                name, _, rest = v.partition("=")
-                jar[name] = rest.split(";")[0]
-        return r, data
-    _, page = call("GET", "/login")
-    csrf = re.search(r'name="_csrf" value="([^"]+)"', page).group(1)
-    form = {"Content-Type": "application/x-www-form-urlencoded"}
-    call("POST", "/login", urllib.parse.urlencode({"_csrf": csrf, "username": "admin", "password": PASSWORD}), form)
-    _, page = call("POST", "/editor/account/tokens", urllib.parse.urlencode({"_csrf": csrf, "name": "soak"}), form)
-    return "Bearer " + re.search(r"<code>(tl_[^<]+)</code>", page).group(1)
-
-
-AUTH = token()
+AUTH = bearer(APP, PASSWORD, "soak")
 JSON_HEADERS = {"Content-Type": "application/json", "Authorization": AUTH}
 
 

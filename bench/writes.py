@@ -7,28 +7,9 @@ import http.client, json, sys, time, urllib.parse
 app, n = sys.argv[1], int(sys.argv[2])
 password = sys.argv[3] if len(sys.argv) > 3 else "bench-password-1"
 u = urllib.parse.urlparse(app)
-import re
-c = http.client.HTTPConnection(u.hostname, u.port)
-# A personal API token, made through the editor's forms as a person would (Basic would spend a
-# bcrypt check on every request, which is what tokens are for).
-def call(method, path, body=None, headers=None, cookies={}):
-    h = dict(headers or {})
-    if cookies:
-        h["Cookie"] = "; ".join(f"{k}={v}" for k, v in cookies.items())
-    c.request(method, path, body, h)
-    r = c.getresponse(); data = r.read().decode()
-    for k, v in r.getheaders():
-        if k.lower() == "set-cookie":
-            name, _, rest = v.partition("=")
-            cookies[name] = rest.split(";")[0]
-    return r, data
-jar = {}
-_, page = call("GET", "/login", cookies=jar)
-csrf = re.search(r'name="_csrf" value="([^"]+)"', page).group(1)
-form = {"Content-Type": "application/x-www-form-urlencoded"}
-call("POST", "/login", urllib.parse.urlencode({"_csrf": csrf, "username": "admin", "password": password}), form, jar)
-r, page = call("POST", "/editor/account/tokens", urllib.parse.urlencode({"_csrf": csrf, "name": "bench"}), form, jar)
-auth = "Bearer " + re.search(r"<code>(tl_[^<]+)</code>", page).group(1)
+sys.path.insert(0, __import__("os").path.dirname(__file__))
+from apitoken import bearer  # noqa: E402
+auth = bearer(app, password, "bench")
 import os, threading
 clients = int(os.environ.get("CLIENTS", "4"))
 failures = []

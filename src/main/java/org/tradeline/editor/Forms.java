@@ -17,28 +17,31 @@ import org.tradeline.timeline.PublicationStatus;
 import org.tradeline.timeline.Timeline;
 import org.tradeline.timeline.TimelineInput;
 
-/** Reads the editors' HTML forms into input records, and gives templates their options and error links. */
-final class Forms {
+/**
+ * Reads the editors' HTML forms into input records, and gives templates their options and error
+ * links (public: the article extractor's page shares the options and the error summary).
+ */
+public final class Forms {
 
     private Forms() {
     }
 
     /** A choice in a select. */
-    record Option(String value, String label) {
+    public record Option(String value, String label) {
     }
 
     /** A link from the error summary to the field with the problem. */
-    record ErrorLink(String fieldId, String label, String message) {
+    public record ErrorLink(String fieldId, String label, String message) {
     }
 
-    static final List<Option> PRECISIONS = List.of(new Option("day", "Day (Jan. 3, 2025)"),
+    public static final List<Option> PRECISIONS = List.of(new Option("day", "Day (Jan. 3, 2025)"),
             new Option("month", "Month (September 2024)"), new Option("year", "Year (2024)"));
     static final List<Option> IMPORTANCE = List.of(new Option(Importance.MAJOR.code(), "Major (a key event)"),
             new Option(Importance.MINOR.code(), "Minor (context)"));
     static final List<Option> STATUS = List.of(new Option(PublicationStatus.DRAFT.code(), "Draft (editors only)"),
             new Option(PublicationStatus.PUBLISHED.code(), "Published"));
 
-    static List<Option> categories() {
+    public static List<Option> categories() {
         List<Option> options = new ArrayList<>();
         options.add(new Option("", "Choose a category"));
         for (Category c : Category.values()) {

@@ -383,12 +383,16 @@ public class ArticleFetcher {
     /** One request, to the first of the checked addresses that takes the connection. */
     private Answer request(Target target, InetAddress[] addresses, long deadline) {
         AtomicReference<HttpClientRequest> current = new AtomicReference<>();
-        Future<Answer> answer = attempt(target, addresses, 0, deadline, current);
+        Future<Answer> answer = attempt(target, addresses, 0, deadline, current, false);
         return await(answer, deadline, target, current);
     }
 
+    /**
+     * One try at one address. A connection the server closed before answering is tried once more
+     * (a GET may be repeated, RFC 9110 §9.2.2); a refused one moves on to the next checked address.
+     */
     private Future<Answer> attempt(Target target, InetAddress[] addresses, int index, long deadline,
-            AtomicReference<HttpClientRequest> current) {
+            AtomicReference<HttpClientRequest> current, boolean retried) {
         long left = Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
         RequestOptions options = new RequestOptions()
                 .setMethod(HttpMethod.GET)
@@ -410,12 +414,15 @@ public class ArticleFetcher {
                     return request.send();
                 })
                 .compose(this::answer);
-        if (index + 1 < addresses.length) {
-            return answer.recover(e -> e instanceof ConnectException
-                    ? attempt(target, addresses, index + 1, deadline, current)
-                    : Future.failedFuture(e));
-        }
-        return answer;
+        return answer.recover(e -> {
+            if (e instanceof ConnectException && index + 1 < addresses.length) {
+                return attempt(target, addresses, index + 1, deadline, current, false);
+            }
+            if (e instanceof io.vertx.core.http.HttpClosedException && !retried && System.nanoTime() < deadline) {
+                return attempt(target, addresses, index, deadline, current, true);
+            }
+            return Future.failedFuture(e);
+        });
     }
 
     /** A redirect, or the page read up to the size limit; anything else fails with the reason. */

@@ -20,7 +20,7 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.tradeline.account.Role;
 import org.tradeline.editor.EditorContext;
 import org.tradeline.editor.EditorQueries;
-import org.tradeline.event.Category;
+import org.tradeline.editor.Forms;
 import org.tradeline.extract.CandidateForm.Row;
 import org.tradeline.extract.text.ArticleExtractor.Extraction;
 import org.tradeline.web.InvalidInput;
@@ -36,15 +36,6 @@ import org.tradeline.web.Templates;
 @Produces(MediaType.TEXT_HTML + ";charset=UTF-8")
 class ExtractPages {
 
-    /** A choice in a select. */
-    record Option(String value, String label) {
-    }
-
-    /** A link from the error summary to the field with the problem. */
-    record ErrorLink(String fieldId, String label, String message) {
-    }
-
-    static final List<Option> PRECISIONS = List.of(new Option("day", "Day"), new Option("month", "Month"), new Option("year", "Year"));
     private static final Map<String, String> LABELS = Map.of("text", "Article text", "published", "Published on",
             "title", "Article title", "publisher", "Publisher", "url", "Article URL", "candidates", "Candidates");
 
@@ -133,32 +124,23 @@ class ExtractPages {
         vars.put("pickedCount", rows == null ? 0 : rows.stream().filter(Row::picked).count());
         vars.put("truncated", truncated);
         vars.put("fetchHosts", fetcher.enabled() ? String.join(", ", fetcher.hosts()) : null);
-        vars.put("precisionOptions", PRECISIONS);
-        vars.put("categoryOptions", categories());
+        vars.put("precisionOptions", Forms.PRECISIONS);
+        vars.put("categoryOptions", Forms.categories());
         vars.put("errors", errors);
         vars.put("errorLinks", links(errors));
         return templates.render("extract/extract", vars);
     }
 
-    private static List<Option> categories() {
-        List<Option> options = new ArrayList<>();
-        options.add(new Option("", "Choose a category"));
-        for (Category c : Category.values()) {
-            options.add(new Option(c.code(), c.label()));
-        }
-        return options;
-    }
-
-    private static List<ErrorLink> links(Map<String, String> errors) {
-        List<ErrorLink> links = new ArrayList<>();
+    private static List<Forms.ErrorLink> links(Map<String, String> errors) {
+        List<Forms.ErrorLink> links = new ArrayList<>();
         errors.forEach((key, message) -> {
             if (key.matches("c\\d+-\\w+")) {
                 int dash = key.indexOf('-');
                 String field = key.substring(dash + 1);
                 String n = String.valueOf(Integer.parseInt(key.substring(1, dash)) + 1);
-                links.add(new ErrorLink("f-" + key, label(field) + " (candidate " + n + ")", message));
+                links.add(new Forms.ErrorLink("f-" + key, label(field) + " (candidate " + n + ")", message));
             } else {
-                links.add(new ErrorLink(key.equals("candidates") ? "candidates-heading" : "f-" + key, LABELS.getOrDefault(key, key), message));
+                links.add(new Forms.ErrorLink(key.equals("candidates") ? "candidates-heading" : "f-" + key, LABELS.getOrDefault(key, key), message));
             }
         });
         return links;

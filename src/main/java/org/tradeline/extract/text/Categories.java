@@ -38,6 +38,8 @@ final class Categories {
                     + "agreed to (?:buy|acquire|sell)|completed (?:the|its) (?:deal|acquisition|purchase)|closed (?:the|its) (?:deal|"
                     + "acquisition)|per share|a share|premium|bid for|offer for|rejected (?:an|the) offer)\\b", Category.DEAL, 3),
             cue("(?i)\\b(?:deal|bid|offer|buy|bought|sell|sold|invest|investment|stake|partnership)\\b", Category.DEAL, 1),
+            cue("(?i)\\b(?:vowed|vows|pledged|pledges|promised|promises|threatened|threatens)(?:\\s+\\S+){0,3}?\\s+to\\s+(?:block|stop|kill|bar|reverse|undo)\\b",
+                    Category.POLITICAL_STATEMENT, 4),
             cue("(?i)\\b(?:vowed|pledged|promised|campaign|campaigned|rally|election|candidate|Truth Social|posted)\\b",
                     Category.POLITICAL_STATEMENT, 3),
             cue("(?i)\\b(?:said|says|told|statement|remarks|criticized|criticised|opposes|opposed|urged|called for|warned|"
@@ -53,8 +55,21 @@ final class Categories {
 
     private static Cue cue(String regex, Category category, int weight) {
         boolean caseless = regex.startsWith("(?i)");
-        return new Cue(Pattern.compile(caseless ? regex.substring(4).toLowerCase(java.util.Locale.ROOT) : regex),
-                category, weight, caseless);
+        return new Cue(Pattern.compile(caseless ? lowerLiterals(regex.substring(4)) : regex), category, weight, caseless);
+    }
+
+    /** The pattern with its literal letters lower-cased; escapes such as {@code \S} and {@code \b} are left as they are. */
+    private static String lowerLiterals(String regex) {
+        StringBuilder b = new StringBuilder(regex.length());
+        for (int i = 0; i < regex.length(); i++) {
+            char c = regex.charAt(i);
+            if (c == '\\' && i + 1 < regex.length()) {
+                b.append(c).append(regex.charAt(++i));
+            } else {
+                b.append(Character.toLowerCase(c));
+            }
+        }
+        return b.toString();
     }
 
     private Categories() {

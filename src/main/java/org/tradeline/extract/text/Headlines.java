@@ -21,10 +21,12 @@ final class Headlines {
             + "|In an interview|According to [^,]{1,80}|Now that [^,]{1,120}|After [^,]{1,120}|Before [^,]{1,120}|While [^,]{1,120}"
             + "|As [^,]{1,120}|With [^,]{1,120}|On [^,]{1,60}|In [^,]{1,60}|By [^,]{1,60}|At [^,]{1,60}|Earlier [^,]{0,40}"
             + "|Later [^,]{0,40})\\s*,\\s+");
-    private static final Pattern ATTRIBUTION = Pattern.compile(",\\s*(?:(?:he|she|they|it|we|the (?:company|companies|group|ministry"
-            + "|agency|union|court|government|White House|department)|officials|analysts|people familiar with the (?:matter|talks|plans)"
-            + "|sources|(?:[\\p{Lu}][\\p{L}.'\u2019-]*\\s+){0,3}[\\p{Lu}][\\p{L}.'\u2019-]*)\\s+(?:has |have |had )?(?:said|says|told"
-            + "|added|noted|wrote|reported|explained|argued)(?:\\s[^,]*)?|according to [^,]+|(?:sources|people) (?:said|say)[^,]*)\\s*[.!?]?$");
+    /** ", he said", ", the Houston-based operator said in its earnings release", ", according to …" at the end. */
+    private static final Pattern ATTRIBUTION = Pattern.compile(",\\s*(?:(?:[\\p{L}\\p{N}.'\u2019-]+\\s+){0,6}(?:has |have |had )?(?:said|says"
+            + "|told|added|noted|wrote|reported|explained|argued)(?:\\s[^,]*)?|according to [^,]+)\\s*[.!?]?$");
+    /** A dateline: "LOUISVILLE, Kentucky, Jan 6 (Wire) - ", "TOKYO -- ", "YOUNGSTOWN, Ohio — ". */
+    private static final Pattern DATELINE = Pattern.compile("^[\\p{Lu}][\\p{Lu} .'\u2019-]+(?:,\\s*[\\p{L} .'\u2019-]+)?(?:,\\s*[\\p{L}.]+\\s+\\d{1,2})?"
+            + "\\s*(?:\\([^)]*\\))?\\s*(?:--|[-\u2014\u2013])\\s+");
     private static final Pattern ASIDES = Pattern.compile("\\s*\\([^()]*\\)|\\s+[\u2014\u2013]\\s+[^\u2014\u2013]{1,120}\\s+[\u2014\u2013](?=\\s)");
     private static final Pattern CLAUSE_CUT = Pattern.compile(",\\s|\\s[\u2014\u2013]\\s|;\\s|\\s(?:as|after|while|which|amid|because|"
             + "although|though|shortly after|just as|and said|but)\\s");
@@ -37,6 +39,11 @@ final class Headlines {
     static String of(String sentence, int start, int end) {
         String s = sentence.substring(0, start) + sentence.substring(end);
         int at = start;
+        Matcher dateline = DATELINE.matcher(s);
+        if (dateline.find() && dateline.end() <= at) {
+            s = s.substring(dateline.end());
+            at -= dateline.end();
+        }
         Matcher rel = RELATIVE.matcher(s);
         int relStart = -1;
         int relEnd = -1;
@@ -80,7 +87,8 @@ final class Headlines {
             best = lastBetween(PHRASE_CUT, s, 40, MAX);
         }
         if (best > 0) {
-            return tidy(s.substring(0, best));
+            // "…the deal, shortly after it sued": the cut falls at "after"; the adverb before it goes too.
+            return tidy(Regex.replaceAll(s.substring(0, best), "(?:,?\\s+(?:shortly|just|soon|only|even|long|right|days|weeks|hours|months))+$", ""));
         }
         int space = s.lastIndexOf(' ', MAX - 1);
         return tidy(s.substring(0, space > 20 ? space : MAX - 1)) + "\u2026";
@@ -103,8 +111,12 @@ final class Headlines {
         t = Regex.replaceAll(t, "\\s+([,;:.!?])", "$1");
         t = Regex.replaceAll(t, ",\\s*,", ",");
         t = Regex.replaceAll(t, "^[\\s,;:\u2014\u2013-]+", "");
-        t = Regex.replaceAll(t, "\\b(?:on|in|by|at|from|during|since|until)\\s*([,;:]|$)", "$1").strip();
+        // What a removed date leaves behind: "a loss for, as prices fell", "The ruling, issued, requires".
+        t = Regex.replaceAll(t, "\\b(?:on|in|by|at|from|during|since|until|for|of|to|through|over|around|before|after|between)"
+                + "\\s*([,;:]|$)", "$1");
+        t = Regex.replaceAll(t, ",\\s*\\p{Ll}+(?:ed|en)\\s*,\\s*", " ").strip();
         t = Regex.replaceAll(Regex.replaceAll(t, "[\\s,;:\u2014\u2013-]+$", ""), "[.!?]+$", "").strip();
+        t = Regex.replaceAll(t, "(?:\\s+(?:and|or|but|as|while|to|of|with|for|the|a|an|that|which))+$", "").strip();
         if (t.startsWith("\u201c") && t.indexOf('\u201d') < 0 || t.startsWith("\"") && t.indexOf('"', 1) < 0) {
             t = t.substring(1);
         }
