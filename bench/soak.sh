@@ -118,17 +118,7 @@ if s["first_errors"]:
 print("\n".join(out))
 PY
 )
-# Replace an earlier Soak section (it runs to the next "## " heading or the end), else append.
-python3 - bench/RESULTS.md "$SECTION" <<'PY'
-import re, sys, pathlib
-path, section = pathlib.Path(sys.argv[1]), sys.argv[2].rstrip() + "\n"
-text = path.read_text() if path.exists() else "# Benchmark results\n"
-if re.search(r"(?m)^## Soak$", text):
-    text = re.sub(r"(?ms)^## Soak$.*?(?=^## |\Z)", lambda m: section + ("\n" if m.group(0).endswith("\n\n") else ""), text)
-else:
-    text = text.rstrip() + "\n\n" + section
-path.write_text(text)
-PY
+python3 bench/section.py bench/RESULTS.md "$SECTION"
 echo; echo "$SECTION"
 ERRORS=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["errors"])' "$OUT/summary.json")
 [ "$ERRORS" = 0 ]
