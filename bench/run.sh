@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Tradeline benchmark: Tradeline against nginx serving the same bytes, in one run, alternating.
 # Usage: bash bench/run.sh   (from a clone; installs nginx and wrk from Debian when missing)
-# Writes the tables to bench/RESULTS.md (keeping its "## Soak" section, which bench/soak.sh writes).
-# Settings: DURATION (s, default 10), CONNECTIONS (32), HEAP (256m), JAVA_OPTS (see below).
+# Writes the tables to bench/RESULTS.md (keeping its "## Soak" section, which bench/soak.sh writes), then
+# runs bench/startup.sh (start-up with and without the Java 25 AOT cache; its "## Start-up" section).
+# Settings: DURATION (s, default 10), CONNECTIONS (32), HEAP (256m), JAVA_OPTS (see below), STARTUP=0 to
+# skip bench/startup.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -13,7 +15,10 @@ HEAP=${HEAP:-256m}
 # The production JVM settings README "Heap and memory" recommends: a capped heap, the serial
 # collector (one small heap, two cores: least memory, short young pauses) and a heap that gives
 # memory back after a burst.
-JAVA_OPTS=${JAVA_OPTS:-"-Xms24m -Xmx$HEAP -XX:+UseSerialGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -Xss512k"}
+# The native heap handed back to the OS every 2 s (Java 17.0.9+; idle RSS -15 MB), no per-thread NIO buffer
+# kept above 256 KB, and two malloc arenas: README "Heap and memory".
+JAVA_OPTS=${JAVA_OPTS:-"-Xms24m -Xmx$HEAP -XX:+UseSerialGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -Xss512k -XX:+UnlockExperimentalVMOptions -XX:TrimNativeHeapInterval=2000 -Djdk.nio.maxCachedBufferSize=262144"}
+export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
 APP_PORT=18080
 NGINX_PORT=18081
 APP=http://127.0.0.1:$APP_PORT
@@ -107,8 +112,9 @@ RSS_EXPORTS=$(rss_mb)
 WRITES=${WRITES:-300}
 WRITE_RATE=$(python3 bench/writes.py "$APP" "$WRITES")
 
+# Keep the sections the other scripts write: "## Soak" (bench/soak.sh), "## Start-up" (bench/startup.sh).
 SOAK=""
-[ -f bench/RESULTS.md ] && SOAK=$(sed -n '/^## Soak/,$p' bench/RESULTS.md)
+[ -f bench/RESULTS.md ] && SOAK=$(python3 -c 'import re, sys; t = open(sys.argv[1]).read(); print("\n".join(m.group(0).rstrip() + "\n" for m in re.finditer(r"(?ms)^## (Soak|Start-up)$.*?(?=^## |\Z)", t)))' bench/RESULTS.md)
 CPU=$(lscpu | awk -F: '/Model name/ {gsub(/^ +/, "", $2); print $2; exit}')
 JAVA=$(java -version 2>&1 | head -1)
 {
@@ -140,3 +146,8 @@ JAVA=$(java -version 2>&1 | head -1)
   if [ -n "$SOAK" ]; then echo; echo "$SOAK"; fi
 } > bench/RESULTS.md
 cat bench/RESULTS.md
+
+if [ "${STARTUP:-1}" != 0 ]; then
+  stop_app
+  bash bench/startup.sh
+fi

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Puts a section into bench/RESULTS.md: replaces the one with the same "## " heading (it runs to the
 next "## " heading or the end of the file), or appends it. The bench scripts that own one section
-each (soak.sh, instances.sh) write it through here.
+each (soak.sh, instances.sh, startup.sh) write it through here.
 
 Usage: python3 bench/section.py RESULTS_FILE SECTION_TEXT   (SECTION_TEXT starts with its "## " heading)"""
 import pathlib

@@ -76,14 +76,21 @@ public final class AppProcess implements AutoCloseable {
 
     /** Starts an instance on {@code db}, with {@code extraEnv} (name, value, …) added, and waits until it answers. */
     public static AppProcess start(Database db, String... extraEnv) {
+        return start(db, List.of("-Xmx256m"), extraEnv);
+    }
+
+    /** The same with these JVM options, and the JDK this test runs on. */
+    public static AppProcess start(Database db, List<String> jvmOptions, String... extraEnv) {
         int n = STARTED.incrementAndGet();
         int port = freePort();
         Path log = Path.of("target", "it-logs").toAbsolutePath()
                 .resolve(db.name + "-" + n + "-port-" + port + ".log");
         try {
             Files.createDirectories(log.getParent());
-            List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx256m", "-jar", jar().toAbsolutePath().toString());
+            List<String> command = new ArrayList<>();
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.addAll(jvmOptions);
+            command.addAll(List.of("-jar", jar().toAbsolutePath().toString()));
             ProcessBuilder pb = new ProcessBuilder(command).directory(db.dir.toFile())
                     .redirectErrorStream(true).redirectOutput(log.toFile());
             Map<String, String> env = pb.environment();
@@ -176,12 +183,17 @@ public final class AppProcess implements AutoCloseable {
     /** Ordinary stop (SIGTERM), forcibly after 30 s. */
     @Override
     public void close() {
+        stop(Duration.ofSeconds(30));
+    }
+
+    /** Ordinary stop (SIGTERM), forcibly after {@code patience}. */
+    public void stop(Duration patience) {
         if (!process.isAlive()) {
             return;
         }
         process.destroy();
         try {
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            if (!process.waitFor(patience.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
             }
         } catch (InterruptedException e) {
