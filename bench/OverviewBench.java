@@ -20,7 +20,7 @@ import org.tradeline.event.Category;
 import org.tradeline.event.DisplayDate;
 import org.tradeline.event.Importance;
 import org.tradeline.event.Precision;
-import org.tradeline.timeline.Overview;
+import org.tradeline.visual.Overview;
 import org.tradeline.timeline.TimelineSnapshot.EventView;
 
 public class OverviewBench {

@@ -11,6 +11,7 @@ import java.util.Map;
 import org.tradeline.web.Links;
 import org.tradeline.web.PageMeta;
 import org.tradeline.timeline.TimelineSnapshot.EventView;
+import org.tradeline.visual.ShareCards;
 
 /** The head of timeline and event pages: Open Graph, Twitter card, schema.org JSON-LD, alternates. */
 final class PageMetas {

@@ -20,6 +20,9 @@ import org.tradeline.web.Page;
 import org.tradeline.cache.PublicCache;
 import org.tradeline.web.Templates;
 import org.tradeline.timeline.TimelineSnapshot.EventView;
+import org.tradeline.visual.Overview;
+import org.tradeline.visual.ShareCards;
+import org.tradeline.visual.ShareCard;
 
 /** Readers' HTML pages: the index, a timeline with its filters, an event's permalink page. */
 @Path("/")

@@ -1,4 +1,4 @@
-package org.tradeline.timeline;
+package org.tradeline.visual;
 
 import java.time.LocalDate;
 import java.time.YearMonth;

@@ -1,4 +1,4 @@
-package org.tradeline.timeline;
+package org.tradeline.visual;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -26,6 +26,7 @@ import org.tradeline.event.Category;
 import org.tradeline.event.DisplayDate;
 import org.tradeline.event.Importance;
 import org.tradeline.event.Precision;
+import org.tradeline.timeline.TimelineSnapshot;
 import org.tradeline.timeline.TimelineSnapshot.EventView;
 
 /**

@@ -1,4 +1,4 @@
-package org.tradeline.timeline;
+package org.tradeline.visual;
 
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,4 +1,4 @@
-package org.tradeline.timeline;
+package org.tradeline.visual;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
