@@ -3,6 +3,8 @@
 # Usage: bash bench/writes.sh [quarkus-app folder] [label]
 #   The folder defaults to target/quarkus-app (build it first: ./mvnw -q -B package -DskipTests -Dskip.npm).
 #   To compare with another build in the same run, copy its target/quarkus-app aside and pass it.
+#   PostgreSQL: a -Ppostgresql build, run under .ci/postgresql (which sets QUARKUS_DATASOURCE_JDBC_URL
+#   and the credentials; the database must be fresh for each run).
 # Settings: WRITES (per timeline, default 300), WRITES_2K (on the 2,000-event one, default WRITES),
 #   WARMUP (writes to each before measuring, 100), CLIENTS (4),
 #   JFR=file.jfr (records a JFR profile of the measured runs), JAVA_OPTS, PORT (18082).
@@ -25,7 +27,7 @@ if curl -s -o /dev/null "$APP/"; then echo "port $PORT is already in use" >&2; e
 EXTRA=()
 [ -n "${JFR:-}" ] && EXTRA+=("-XX:StartFlightRecording=filename=$JFR,settings=profile,delay=20s")
 QUARKUS_HTTP_PORT=$PORT QUARKUS_HTTP_HOST=127.0.0.1 TRADELINE_DATA_DIR="$OUT/data" \
-QUARKUS_DATASOURCE_JDBC_URL="jdbc:h2:retry:$OUT/data/tradeline;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE" \
+QUARKUS_DATASOURCE_JDBC_URL="${QUARKUS_DATASOURCE_JDBC_URL:-jdbc:h2:retry:$OUT/data/tradeline;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE}" \
 TRADELINE_IMPORTING_DIRS="timelines,$OUT/timelines" TRADELINE_ADMIN_PASSWORD=bench-password-1 \
 TRADELINE_SESSION_SECRET=bench-secret TRADELINE_SITE_BASE_URL=$APP \
   java $JAVA_OPTS "${EXTRA[@]}" -jar "$APP_DIR/quarkus-run.jar" > "$OUT/app.log" 2>&1 &

@@ -31,8 +31,7 @@ public final class Fragments {
     public record Piece(ByteBuf bytes, byte[] digest) {
 
         public static Piece of(byte[] body) {
-            return new Piece(Unpooled.unreleasableBuffer(Unpooled.directBuffer(body.length).writeBytes(body)),
-                    sha256().digest(body));
+            return new Piece(direct(body), sha256().digest(body));
         }
 
         public int length() {
@@ -44,8 +43,8 @@ public final class Fragments {
     public static Representation join(byte[] head, List<Piece> pieces, byte[] separator, byte[] tail, String mediaType,
             Instant lastModified) {
         CompositeByteBuf body = Unpooled.compositeBuffer(Math.max(2, pieces.size() * 2 + 2));
-        ByteBuf sep = Unpooled.unreleasableBuffer(Unpooled.directBuffer(separator.length).writeBytes(separator));
-        body.addComponent(true, Unpooled.wrappedBuffer(head));
+        ByteBuf sep = direct(separator);
+        body.addComponent(true, direct(head)); // all parts direct, or Netty would copy the whole body to send it
         MessageDigest sha = sha256();
         sha.update(ByteBuffer.allocate(8).putInt(head.length).putInt(pieces.size()).array());
         sha.update(head);
@@ -57,7 +56,7 @@ public final class Fragments {
             body.addComponent(true, p.bytes().duplicate());
             sha.update(p.digest());
         }
-        body.addComponent(true, Unpooled.wrappedBuffer(tail));
+        body.addComponent(true, direct(tail));
         sha.update(separator);
         sha.update(tail);
         int length = body.readableBytes();
@@ -68,6 +67,10 @@ public final class Fragments {
                 mediaType, tag, modified, null, plain,
                 modified == null ? null : DateTimeFormatter.RFC_1123_DATE_TIME.format(modified.atOffset(ZoneOffset.UTC)),
                 null, null, 0);
+    }
+
+    private static ByteBuf direct(byte[] bytes) {
+        return Unpooled.unreleasableBuffer(Unpooled.directBuffer(bytes.length).writeBytes(bytes));
     }
 
     private static MessageDigest sha256() {
