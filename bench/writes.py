@@ -2,7 +2,8 @@
 """Write rate: creates events through the API, each followed by a read of its permalink page and
 of the timeline JSON, which must show it. Prints events per second.
 Several clients write at once (CLIENTS, default 4), as a newsroom's editors and importers do; each
-checks its own writes. Usage: python3 bench/writes.py http://127.0.0.1:18080 300 [admin-password]"""
+checks its own writes. SLUG names the timeline (default: the seeded one; bench/writes.sh also uses a
+2,000-event one). Usage: python3 bench/writes.py http://127.0.0.1:18080 300 [admin-password]"""
 import http.client, json, sys, time, urllib.parse
 app, n = sys.argv[1], int(sys.argv[2])
 password = sys.argv[3] if len(sys.argv) > 3 else "bench-password-1"
@@ -12,6 +13,7 @@ from apitoken import bearer  # noqa: E402
 auth = bearer(app, password, "bench")
 import os, threading
 clients = int(os.environ.get("CLIENTS", "4"))
+slug = os.environ.get("SLUG", "nippon-steel-us-steel")
 failures = []
 
 
@@ -22,12 +24,12 @@ def client(k, count):
             headline = f"Bench write {k}-{i}"
             body = json.dumps({"headline": headline, "date": "2026-01-01", "precision": "day", "category": "deal",
                                "sources": [{"title": "S", "publisher": "P"}]})
-            conn.request("POST", "/api/timelines/nippon-steel-us-steel/events", body,
+            conn.request("POST", "/api/timelines/" + slug + "/events", body,
                          {"Content-Type": "application/json", "Authorization": auth})
             r = conn.getresponse(); r.read()
             assert r.status == 201, r.status
             event_id = r.getheader("Location").rsplit("/", 1)[1]
-            for path in ("/timelines/nippon-steel-us-steel/events/" + event_id, "/api/timelines/nippon-steel-us-steel"):
+            for path in ("/timelines/" + slug + "/events/" + event_id, "/api/timelines/" + slug):
                 conn.request("GET", path); r = conn.getresponse(); page = r.read().decode()
                 assert r.status == 200 and headline in page and event_id in page, (path, r.status, r.getheader("ETag"), page[:300])
     except Exception as e:  # reported below: a failed or invisible write fails the benchmark

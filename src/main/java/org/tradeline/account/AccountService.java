@@ -125,7 +125,9 @@ public class AccountService {
         if (token == null || !token.startsWith(TOKEN_PREFIX) || token.length() > 200) {
             return Optional.empty();
         }
-        Optional<ApiToken> found = ApiToken.find("tokenHash", sha256(token)).firstResultOptional();
+        // The account in the same statement: a write authenticated by token costs one query for it, not two.
+        Optional<ApiToken> found = ApiToken.find("from ApiToken t join fetch t.account where t.tokenHash = ?1", sha256(token))
+                .firstResultOptional();
         return found.filter(ApiToken::isActive).map(t -> {
             Instant now = Instant.now();
             if (t.lastUsedAt == null || Duration.between(t.lastUsedAt, now).toMinutes() >= 1) {

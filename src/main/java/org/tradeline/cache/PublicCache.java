@@ -319,6 +319,16 @@ public class PublicCache {
                 out -> json.writeValue(out, build.get()));
     }
 
+    /** An answer the caller assembles itself (see {@link Fragments}), built from one timeline's content once per revision. */
+    public Response representation(Request request, Versioned content, Supplier<Representation> build) {
+        return respond(request, get(key(routing.request()), revision(content), content, build));
+    }
+
+    /** The same answer a GET of this request's address gets now (see {@link #jsonAtThisAddress}). */
+    public Representation representationAtThisAddress(Versioned content, Supplier<Representation> build) {
+        return get(addressKey(routing.request()), revision(content), content, build);
+    }
+
     private static String revision(Versioned content) {
         return content.slug() + ":" + content.contentRev();
     }

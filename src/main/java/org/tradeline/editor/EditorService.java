@@ -66,7 +66,7 @@ public class EditorService {
         Timeline t = timeline(slug);
         ValidEvent v = check(t, in);
         String id = v.slug() != null ? v.slug() : uniqueSlug(t, v);
-        if (t.event(id).isPresent()) {
+        if (v.slug() != null && t.event(id).isPresent()) { // a generated id was checked by uniqueSlug already
             throw new InvalidInput(Map.of("id", "An event with the id \u201c" + id + "\u201d already exists in this timeline."));
         }
         Instant now = Instant.now();

@@ -28,16 +28,18 @@ public class CurrentJson {
     private final PublicCache cache;
     private final Links links;
 
-    CurrentJson(TimelineSnapshots snapshots, PublicCache cache, Links links) {
+    private final TimelineJsonBody bodies;
+
+    CurrentJson(TimelineSnapshots snapshots, PublicCache cache, Links links, TimelineJsonBody bodies) {
         this.snapshots = snapshots;
         this.cache = cache;
         this.links = links;
+        this.bodies = bodies;
     }
 
     /** {@code GET /api/timelines/{slug}} now; empty when it is not published (a GET would be a 404). */
     public Optional<Tagged> timeline(String slug, UriInfo uri) {
-        return snapshots.published(slug).map(t -> tagged(t.version(), cache.exportJsonAtThisAddress(t, t.eventCount(),
-                t.updatedAt(), () -> TimelineJson.detail(t, links.base(uri)))));
+        return snapshots.published(slug).map(t -> tagged(t.version(), bodies.current(t, links.base(uri))));
     }
 
     /** {@code GET /api/timelines/{slug}/events/{id}} now; empty when a GET would be a 404. */

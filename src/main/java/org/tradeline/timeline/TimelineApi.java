@@ -32,11 +32,13 @@ class TimelineApi {
     private final TimelineSnapshots snapshots;
     private final Links links;
     private final PublicCache cache;
+    private final TimelineJsonBody bodies;
 
-    TimelineApi(TimelineSnapshots snapshots, Links links, PublicCache cache) {
+    TimelineApi(TimelineSnapshots snapshots, Links links, PublicCache cache, TimelineJsonBody bodies) {
         this.snapshots = snapshots;
         this.links = links;
         this.cache = cache;
+        this.bodies = bodies;
     }
 
     @GET
@@ -51,8 +53,7 @@ class TimelineApi {
     @Path("{slug}")
     public Response timeline(@RestPath String slug, @Context UriInfo uri, @Context Request request) {
         TimelineSnapshot t = snapshots.require(slug);
-        String base = links.base(uri);
-        return cache.exportJson(request, t, t.eventCount(), t.updatedAt(), () -> TimelineJson.detail(t, base));
+        return bodies.respond(request, t, links.base(uri));
     }
 
     @GET

@@ -52,8 +52,13 @@ final class TimelineJson {
     }
 
     static TimelineDetail detail(TimelineSnapshot t, String base) {
+        return detail(t, base, lazy(t.events(), e -> event(t.slug(), e, base)));
+    }
+
+    /** The timeline's detail with {@code events} in place of its events (see {@link TimelineJsonBody}). */
+    static TimelineDetail detail(TimelineSnapshot t, String base, List<EventJson> events) {
         return new TimelineDetail(t.slug(), t.title(), t.summary(), t.createdAt(), t.updatedAt(), t.version(), t.events().size(),
-                t.actors(), lazy(t.events(), e -> event(t.slug(), e, base)),
+                t.actors(), events,
                 t.updates().stream().map(u -> new UpdateJson(u.at(), u.note(), u.eventId(),
                         u.eventId() == null ? null : base + Links.eventPath(t.slug(), u.eventId()))).toList(),
                 links(t, base));

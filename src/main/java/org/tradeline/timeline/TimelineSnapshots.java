@@ -139,12 +139,14 @@ public class TimelineSnapshots {
      * sources and actors) and rendered again, so a write to a long timeline costs the one event.
      */
     private TimelineSnapshot build(String slug) {
-        Timeline t = Timeline.findBySlug(slug).orElse(null);
+        var em = Timeline.getEntityManager();
+        // The timeline with its actors in one statement.
+        Timeline t = em.createQuery("select t from Timeline t left join fetch t.actors where t.slug = :slug", Timeline.class)
+                .setParameter("slug", slug).getResultStream().findFirst().orElse(null);
         if (t == null) {
             built.remove(slug);
             return null;
         }
-        var em = Timeline.getEntityManager();
         List<ActorView> actors = t.actors.stream().map(a -> new ActorView(a.slug, a.name)).toList();
         Map<Long, ActorView> actorsById = new HashMap<>();
         t.actors.forEach(a -> actorsById.put(a.id, new ActorView(a.slug, a.name)));
@@ -172,16 +174,15 @@ public class TimelineSnapshots {
                     .setParameter("ids", ids).getResultList()) {
                 actorsOf.computeIfAbsent((Long) row[0], k -> new ArrayList<>()).add(actorsById.get((Long) row[1]));
             }
-            Map<Long, List<SourceView>> sourcesOf = new HashMap<>();
-            for (Source s : em.createQuery("from Source s where s.event.id in :ids order by s.event.id, s.sortOrder", Source.class)
-                    .setParameter("ids", ids).getResultList()) {
-                sourcesOf.computeIfAbsent(s.event.id, k -> new ArrayList<>()).add(new SourceView(
-                        s.publisher, s.title, s.publishedOn,
-                        s.publishedOn == null ? null : DisplayDate.single(s.publishedOn, Precision.DAY), s.url));
-            }
-            for (Event e : em.createQuery("from Event e where e.id in :ids", Event.class).setParameter("ids", ids).getResultList()) {
-                fresh.put(e.id, new Built(e.version, e.updatedAt,
-                        view(e, actorsOf.getOrDefault(e.id, List.of()), sourcesOf.getOrDefault(e.id, List.of()))));
+            // The changed events with their sources in one statement.
+            for (Event e : em.createQuery("select e from Event e left join fetch e.sources where e.id in :ids",
+                    Event.class).setParameter("ids", ids).getResultList()) {
+                List<SourceView> sources = e.sources.stream()
+                        .sorted(java.util.Comparator.comparingInt((Source s) -> s.sortOrder))
+                        .map(s -> new SourceView(s.publisher, s.title, s.publishedOn,
+                                s.publishedOn == null ? null : DisplayDate.single(s.publishedOn, Precision.DAY), s.url))
+                        .toList();
+                fresh.put(e.id, new Built(e.version, e.updatedAt, view(e, actorsOf.getOrDefault(e.id, List.of()), sources)));
             }
         }
         List<EventView> views = new ArrayList<>(rows.size());

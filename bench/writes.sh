@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Write-then-read rate (bench/writes.py) on the seeded timeline and on a 2,000-event one, 4 clients.
+# Usage: bash bench/writes.sh [quarkus-app folder] [label]
+#   The folder defaults to target/quarkus-app (build it first: ./mvnw -q -B package -DskipTests -Dskip.npm).
+#   To compare with another build in the same run, copy its target/quarkus-app aside and pass it.
+#   PostgreSQL: a -Ppostgresql build, run under .ci/postgresql (which sets QUARKUS_DATASOURCE_JDBC_URL
+#   and the credentials; the database must be fresh for each run).
+# Settings: WRITES (per timeline, default 300), WRITES_2K (on the 2,000-event one, default WRITES),
+#   WARMUP (writes to each before measuring, 100), CLIENTS (4),
+#   JFR=file.jfr (records a JFR profile of the measured runs), JAVA_OPTS, PORT (18082).
+# Prints one line per timeline: "label seeded|2k cycles/s load-average".
+set -euo pipefail
+cd "$(dirname "$0")/.."
+APP_DIR=${1:-target/quarkus-app}
+LABEL=${2:-$(git rev-parse --short HEAD)}
+WRITES=${WRITES:-300}
+WRITES_2K=${WRITES_2K:-$WRITES}
+WARMUP=${WARMUP:-100}
+PORT=${PORT:-18082}
+HEAP=${HEAP:-256m}
+JAVA_OPTS=${JAVA_OPTS:-"-Xms24m -Xmx$HEAP -XX:+UseSerialGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -Xss512k"}
+OUT=$(mktemp -d /tmp/tradeline-writes.XXXXXX)
+APP=http://127.0.0.1:$PORT
+mkdir -p "$OUT/timelines" "$OUT/data"
+python3 bench/generate.py 2000 | sed 's/^slug: bench-10k$/slug: bench-2k/' > "$OUT/timelines/bench-2k.yaml"
+if curl -s -o /dev/null "$APP/"; then echo "port $PORT is already in use" >&2; exit 1; fi
+EXTRA=()
+[ -n "${JFR:-}" ] && EXTRA+=("-XX:StartFlightRecording=filename=$JFR,settings=profile,delay=20s")
+QUARKUS_HTTP_PORT=$PORT QUARKUS_HTTP_HOST=127.0.0.1 TRADELINE_DATA_DIR="$OUT/data" \
+QUARKUS_DATASOURCE_JDBC_URL="${QUARKUS_DATASOURCE_JDBC_URL:-jdbc:h2:retry:$OUT/data/tradeline;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE}" \
+TRADELINE_IMPORTING_DIRS="timelines,$OUT/timelines" TRADELINE_ADMIN_PASSWORD=bench-password-1 \
+TRADELINE_SESSION_SECRET=bench-secret TRADELINE_SITE_BASE_URL=$APP \
+  java $JAVA_OPTS "${EXTRA[@]}" -jar "$APP_DIR/quarkus-run.jar" > "$OUT/app.log" 2>&1 &
+APP_PID=$!
+trap 'kill $APP_PID 2>/dev/null; wait $APP_PID 2>/dev/null; rm -rf "$OUT"' EXIT
+until curl -sf -o /dev/null "$APP/timelines/bench-2k"; do
+  kill -0 $APP_PID 2>/dev/null || { cat "$OUT/app.log" >&2; exit 1; }
+  sleep 0.2
+done
+for slug in nippon-steel-us-steel bench-2k; do
+  SLUG=$slug python3 bench/writes.py "$APP" "$WARMUP" > /dev/null
+done
+for slug in nippon-steel-us-steel bench-2k; do
+  n=$([ "$slug" = bench-2k ] && echo "$WRITES_2K" || echo "$WRITES")
+  rate=$(SLUG=$slug python3 bench/writes.py "$APP" "$n")
+  name=$([ "$slug" = bench-2k ] && echo 2k || echo seeded)
+  echo "$LABEL $name $rate $(cut -d' ' -f1-3 /proc/loadavg)"
+done
