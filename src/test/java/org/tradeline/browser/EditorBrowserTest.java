@@ -12,6 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -122,11 +123,28 @@ class EditorBrowserTest {
         driver.findElement(By.cssSelector(".form-actions button[type=submit]")).click();
         TestTools.waitForUrl(driver, "done=event-saved");
         driver.get(url("/timelines/nippon-steel-us-steel"));
-        WebElement log = driver.findElement(By.cssSelector(".update-log"));
-        assertThat(log.getText()).contains("Updates with the judge's response", HEADLINE);
+        // On a wide screen the log is shown open (a disclosure only on phones); Selenium's getText()
+        // counts everything in a closed <details> as hidden, so ask the browser what it renders.
+        WebElement log = driver.findElement(By.cssSelector(".update-log ol li"));
+        JavascriptExecutor js = (JavascriptExecutor) driver;
+        assertThat((Boolean) js.executeScript("return arguments[0].checkVisibility();", log)).isTrue();
+        assertThat((String) js.executeScript("return arguments[0].innerText;", log))
+                .contains("Updates with the judge's response", HEADLINE);
         given().get("/api/timelines/nippon-steel-us-steel").then()
                 .body("updates[0].note", equalTo("Updates with the judge's response"));
         assertAccessible("the timeline with an update log");
+        // On a phone the log folds to one line, so the first screen still reaches the first event.
+        ((org.openqa.selenium.chromium.HasCdp) driver).executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                java.util.Map.of("width", 390, "height", 844, "deviceScaleFactor", 2, "mobile", true));
+        driver.get(url("/timelines/nippon-steel-us-steel"));
+        assertThat((Boolean) js.executeScript("return arguments[0].checkVisibility();",
+                driver.findElement(By.cssSelector(".update-log ol li")))).as("the log's entries, folded on a phone").isFalse();
+        assertThat(driver.findElement(By.cssSelector(".update-log summary")).getText()).startsWith("Updates (");
+        Number firstHeadlineBottom = (Number) js.executeScript(
+                "return document.querySelector('ol.timeline > li article h2').getBoundingClientRect().bottom + window.scrollY;");
+        assertThat(firstHeadlineBottom.doubleValue()).as("the first event's headline within the phone's first screen")
+                .isLessThanOrEqualTo(844);
+        assertAccessible("the timeline with an update log, on a phone");
 
         // History shows who changed what.
         driver.get(url("/editor/timelines/nippon-steel-us-steel/events/" + id + "/history"));
