@@ -5,39 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.net.URL;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
 /** An editor in a real headless Chromium does the whole job, as a person would. */
 @QuarkusTest
-class EditorBrowserTest {
+class EditorBrowserTest extends BrowserTest {
 
     static final String HEADLINE = "Court hears the companies' challenge";
-
-    @TestHTTPResource("/")
-    URL base;
-
-    private WebDriver driver;
-
-    @AfterEach
-    void quit() {
-        if (driver != null) {
-            driver.quit();
-        }
-    }
-
-    private String url(String path) {
-        return base.toString().replaceAll("/$", "") + path;
-    }
 
     private WebElement field(String label) {
         WebElement l = driver.findElements(By.tagName("label")).stream()

@@ -2,15 +2,11 @@ package org.tradeline.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.net.URL;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.tradeline.extract.SharedFacts;
 
@@ -20,23 +16,7 @@ import org.tradeline.extract.SharedFacts;
  * the timeline's editor list citing the article. Every new page passes axe-core.
  */
 @QuarkusTest
-class ExtractBrowserTest {
-
-    @TestHTTPResource("/")
-    URL base;
-
-    private WebDriver driver;
-
-    @AfterEach
-    void quit() {
-        if (driver != null) {
-            driver.quit();
-        }
-    }
-
-    private String url(String path) {
-        return base.toString().replaceAll("/$", "") + path;
-    }
+class ExtractBrowserTest extends BrowserTest {
 
     private void type(String id, String text) {
         WebElement e = driver.findElement(By.id(id));

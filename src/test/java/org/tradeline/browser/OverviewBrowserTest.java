@@ -2,20 +2,16 @@ package org.tradeline.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 
 /**
@@ -25,25 +21,9 @@ import org.openqa.selenium.WebElement;
  * lands on its event; labels do not overlap as drawn; a filter fades the rest.
  */
 @QuarkusTest
-class OverviewBrowserTest {
+class OverviewBrowserTest extends BrowserTest {
 
     static final String PAGE = "/timelines/nippon-steel-us-steel";
-
-    @TestHTTPResource("/")
-    URL base;
-
-    private WebDriver driver;
-
-    @AfterEach
-    void quit() {
-        if (driver != null) {
-            driver.quit();
-        }
-    }
-
-    private String url(String path) {
-        return base.toString().replaceAll("/$", "") + path;
-    }
 
     private Object js(String script, Object... args) {
         return ((JavascriptExecutor) driver).executeScript(script, args);

@@ -2,37 +2,17 @@ package org.tradeline.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.net.URL;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
 /** A reader in a real headless Chromium: reads, filters, follows a permalink; axe-core on every page. */
 @QuarkusTest
-class ReaderBrowserTest {
-
-    @TestHTTPResource("/")
-    URL base;
-
-    private WebDriver driver;
-
-    @AfterEach
-    void quit() {
-        if (driver != null) {
-            driver.quit();
-        }
-    }
-
-    private String url(String path) {
-        return base.toString().replaceAll("/$", "") + path;
-    }
+class ReaderBrowserTest extends BrowserTest {
 
     private void assertAccessible(String page) throws Exception {
         List<String> violations = TestTools.axeViolations(driver);
