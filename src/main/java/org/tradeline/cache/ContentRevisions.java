@@ -197,7 +197,8 @@ public class ContentRevisions {
         }
     }
 
-    private void afterCommit(Runnable action) {
+    /** Runs {@code action} once the caller's transaction has committed (never on rollback). */
+    public void afterCommit(Runnable action) {
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
             public void beforeCompletion() {

@@ -23,6 +23,7 @@ import org.tradeline.timeline.Actor;
 import org.tradeline.timeline.Timeline;
 import org.tradeline.timeline.TimelineInput;
 import org.tradeline.timeline.TimelineRules;
+import org.tradeline.timeline.TimelineSnapshots;
 import org.tradeline.timelinefile.TimelineFiles;
 
 /**
@@ -32,6 +33,21 @@ import org.tradeline.timelinefile.TimelineFiles;
  */
 @ApplicationScoped
 public class EditorService {
+
+    private final TimelineSnapshots snapshots;
+
+    EditorService(TimelineSnapshots snapshots) {
+        this.snapshots = snapshots;
+    }
+
+    /**
+     * Now, to the microsecond the database keeps: the timestamps a write stores are the ones it
+     * hands to the in-memory snapshot, so a snapshot built from memory and one read back from the
+     * database (on another instance, or after a restart) are the same bytes.
+     */
+    private static Instant now() {
+        return Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+    }
 
     @Transactional
     public Timeline timeline(String slug) {
@@ -46,7 +62,7 @@ public class EditorService {
 
     @Transactional
     public Event createEvent(String slug, EventInput in, String author) {
-        return create(slug, in, author, Revision.CREATED);
+        return create(slug, in, author, Revision.CREATED, true);
     }
 
     /**
@@ -57,19 +73,19 @@ public class EditorService {
     public List<Event> createDrafts(String slug, List<EventInput> drafts, String author) {
         List<Event> created = new java.util.ArrayList<>();
         for (EventInput in : drafts) {
-            created.add(create(slug, in, author, Revision.DRAFTED));
+            created.add(create(slug, in, author, Revision.DRAFTED, false));
         }
         return created;
     }
 
-    private Event create(String slug, EventInput in, String author, String action) {
+    private Event create(String slug, EventInput in, String author, String action, boolean alone) {
         Timeline t = timeline(slug);
         ValidEvent v = check(t, in);
         String id = v.slug() != null ? v.slug() : uniqueSlug(t, v);
         if (v.slug() != null && t.event(id).isPresent()) { // a generated id was checked by uniqueSlug already
             throw new InvalidInput(Map.of("id", "An event with the id \u201c" + id + "\u201d already exists in this timeline."));
         }
-        Instant now = Instant.now();
+        Instant now = now();
         Event e = new Event();
         e.timeline = t;
         e.slug = id;
@@ -83,8 +99,11 @@ public class EditorService {
         if (e.isPublished()) {
             t.contentChanged(now); // a draft is not news to readers
         }
-        record(t, id, action, author, Change.between(null, TimelineFiles.entry(e)), in.updateNote(), now);
+        String note = record(t, id, action, author, Change.between(null, TimelineFiles.entry(e)), in.updateNote(), now);
         Event.flush();
+        if (alone) {
+            snapshots.eventWritten(t, e, note, now);
+        }
         return e;
     }
 
@@ -98,15 +117,16 @@ public class EditorService {
         }
         var before = TimelineFiles.entry(e);
         boolean wasPublished = e.isPublished();
-        Instant now = Instant.now();
+        Instant now = now();
         e.apply(v, actors(e.timeline), now);
         List<Change> changes = Change.between(before, TimelineFiles.entry(e));
         e.timeline.touch();
         if (wasPublished || e.isPublished()) {
             e.timeline.contentChanged(now);
         }
-        record(e.timeline, e.slug, Revision.UPDATED, author, changes, in.updateNote(), now);
+        String note = record(e.timeline, e.slug, Revision.UPDATED, author, changes, in.updateNote(), now);
         Event.flush(); // a concurrent save fails here (OptimisticLockException, answered 409), not at commit
+        snapshots.eventWritten(e.timeline, e, note, now);
         return e;
     }
 
@@ -131,12 +151,13 @@ public class EditorService {
         boolean wasPublished = e.isPublished();
         e.delete();
         t.touch();
-        Instant now = Instant.now();
+        Instant now = now();
         if (wasPublished) {
             t.contentChanged(now);
         }
-        record(t, id, Revision.DELETED, author, changes, updateNote, now);
+        String note = record(t, id, Revision.DELETED, author, changes, updateNote, now);
         Event.flush();
+        snapshots.eventDeleted(t, e, note, now);
     }
 
     @Transactional
@@ -145,7 +166,7 @@ public class EditorService {
         if (Timeline.findBySlug(v.slug()).isPresent()) {
             throw new InvalidInput(Map.of("slug", "A timeline called \u201c" + v.slug() + "\u201d already exists."));
         }
-        Instant now = Instant.now();
+        Instant now = now();
         Timeline t = new Timeline();
         t.slug = v.slug();
         t.createdAt = now;
@@ -178,7 +199,7 @@ public class EditorService {
             throw new InvalidInput(errors);
         }
         var before = TimelineFiles.file(t, List.of());
-        Instant now = Instant.now();
+        Instant now = now();
         apply(t, v, now);
         List<Change> changes = Change.between(before, TimelineFiles.file(t, List.of()));
         t.touch();
@@ -282,11 +303,12 @@ public class EditorService {
         return candidate;
     }
 
-    private static void record(Timeline t, String eventSlug, String action, String author, List<Change> changes,
+    /** Records the change in the history; answers the public update note it stored, if any. */
+    private static String record(Timeline t, String eventSlug, String action, String author, List<Change> changes,
             String updateNote, Instant now) {
         String note = updateNote == null || updateNote.isBlank() ? null : updateNote.strip();
         if (changes.isEmpty() && note == null) {
-            return;
+            return null;
         }
         Revision r = new Revision();
         r.timeline = t;
@@ -297,5 +319,6 @@ public class EditorService {
         r.changes = Change.toJson(changes);
         r.updateNote = note;
         r.persist();
+        return note;
     }
 }

@@ -12,6 +12,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.event.Observes;
 import org.tradeline.event.DisplayDate;
 import org.tradeline.event.Event;
 import org.tradeline.event.Markdown;
@@ -35,9 +40,21 @@ public class TimelineSnapshots {
 
     private final Map<String, TimelineSnapshot> cache = new ConcurrentHashMap<>();
     private final org.tradeline.cache.ContentRevisions revisions;
+    /** Snapshots read from the database, and snapshots made from a write without reading. */
+    private final LongAdder builds = new LongAdder();
+    private final LongAdder fromWrites = new LongAdder();
 
     TimelineSnapshots(org.tradeline.cache.ContentRevisions revisions) {
         this.revisions = revisions;
+    }
+
+    void register(@Observes StartupEvent start, MeterRegistry registry) {
+        FunctionCounter.builder("tradeline.snapshots.built", builds, LongAdder::sum).tag("from", "database")
+                .description("Timeline snapshots made for readers, by reading the database or from the write itself")
+                .register(registry);
+        FunctionCounter.builder("tradeline.snapshots.built", fromWrites, LongAdder::sum).tag("from", "write")
+                .description("Timeline snapshots made for readers, by reading the database or from the write itself")
+                .register(registry);
     }
 
     /** The published timeline, or empty when there is none under that slug. */
@@ -58,7 +75,7 @@ public class TimelineSnapshots {
         if (revisions.inTransaction()) {
             // Inside a caller's transaction the rows may hold uncommitted writes: read them, keep nothing.
             return QuarkusTransaction.joiningExisting().call(() -> Optional.ofNullable(
-                    revision(slug) == null ? null : build(slug)));
+                    revision(slug) == null ? null : build(slug, false)));
         }
         Long rev = known;
         if (rev == null) { // a revision known in memory is committed already: no need to read it
@@ -128,7 +145,19 @@ public class TimelineSnapshots {
     private record Built(long version, Instant updatedAt, EventView view) {
     }
 
-    private record BuildState(List<ActorView> actors, Map<Long, Built> events) {
+    /**
+     * One row of the update-note query as the build read it: {@code draft} when it is about an event
+     * that existed unpublished, so readers do not see it.
+     */
+    private record NoteRow(Instant at, String note, String eventSlug, boolean draft) {
+    }
+
+    /**
+     * What the last build or write of a timeline left, for the next one: each published event's
+     * view (by database id) and their order, and the update-note rows it read, all at {@code contentRev}.
+     */
+    private record BuildState(long contentRev, List<ActorView> actors, Map<Long, Built> events, List<Long> order,
+            List<NoteRow> notes) {
     }
 
     private final Map<String, BuildState> built = new ConcurrentHashMap<>();
@@ -139,18 +168,29 @@ public class TimelineSnapshots {
      * sources and actors) and rendered again, so a write to a long timeline costs the one event.
      */
     private TimelineSnapshot build(String slug) {
+        return build(slug, true);
+    }
+
+    /** The timeline's snapshot read afresh from the database, touching no cache (for tests that compare). */
+    TimelineSnapshot readBack(String slug) {
+        return QuarkusTransaction.requiringNew().call(() -> build(slug, false));
+    }
+
+    private TimelineSnapshot build(String slug, boolean remember) {
         var em = Timeline.getEntityManager();
         // The timeline with its actors in one statement.
         Timeline t = em.createQuery("select t from Timeline t left join fetch t.actors where t.slug = :slug", Timeline.class)
                 .setParameter("slug", slug).getResultStream().findFirst().orElse(null);
         if (t == null) {
-            built.remove(slug);
+            if (remember) {
+                built.remove(slug);
+            }
             return null;
         }
         List<ActorView> actors = t.actors.stream().map(a -> new ActorView(a.slug, a.name)).toList();
         Map<Long, ActorView> actorsById = new HashMap<>();
         t.actors.forEach(a -> actorsById.put(a.id, new ActorView(a.slug, a.name)));
-        BuildState before = built.get(slug);
+        BuildState before = remember ? built.get(slug) : null;
         Map<Long, Built> reusable = before != null && before.actors().equals(actors) ? before.events() : Map.of();
 
         List<Object[]> rows = em.createQuery("select e.id, e.version, e.updatedAt from Event e "
@@ -186,32 +226,157 @@ public class TimelineSnapshots {
             }
         }
         List<EventView> views = new ArrayList<>(rows.size());
-        Map<String, EventView> byId = new LinkedHashMap<>();
+        List<Long> order = new ArrayList<>(rows.size());
         Map<Long, Built> now = new HashMap<>(rows.size() * 2);
         for (Object[] row : rows) {
             Long id = (Long) row[0];
             Built b = fresh.containsKey(id) ? fresh.get(id) : reusable.get(id);
             now.put(id, b);
             views.add(b.view());
-            byId.put(b.view().id(), b.view());
+            order.add(id);
         }
-        built.put(slug, new BuildState(actors, now));
-        List<UpdateView> updates = new ArrayList<>();
+        Map<String, EventView> byId = byId(views);
+        List<NoteRow> notes = new ArrayList<>();
         for (Object[] row : em.createQuery("select r.changedAt, r.updateNote, r.eventSlug from Revision r "
                         + "where r.timeline = :t and r.updateNote is not null order by r.changedAt desc, r.id desc", Object[].class)
                 .setParameter("t", t).setMaxResults(MAX_UPDATES).getResultList()) {
-            Instant at = (Instant) row[0];
             String eventSlug = (String) row[2];
-            EventView event = eventSlug == null ? null : byId.get(eventSlug);
-            if (eventSlug != null && event == null && t.event(eventSlug).isPresent()) {
-                continue; // a note about a draft stays private until the event is published
-            }
-            updates.add(new UpdateView(at, at.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString(),
-                    DisplayDate.single(at.atZone(java.time.ZoneOffset.UTC).toLocalDate(), Precision.DAY), (String) row[1],
-                    event == null ? null : event.id(), event == null ? null : event.headline()));
+            // a note about a draft stays private until the event is published
+            boolean draft = eventSlug != null && !byId.containsKey(eventSlug) && t.event(eventSlug).isPresent();
+            notes.add(new NoteRow((Instant) row[0], (String) row[1], eventSlug, draft));
+        }
+        if (remember) {
+            built.put(slug, new BuildState(t.contentRev, actors, now, List.copyOf(order), List.copyOf(notes)));
+            builds.increment();
         }
         return new TimelineSnapshot(t.slug, t.title, t.summary, t.status, t.createdAt, t.contentUpdatedAt, t.contentRev, t.version,
-                actors, List.copyOf(views), java.util.Collections.unmodifiableMap(byId), List.copyOf(updates));
+                actors, List.copyOf(views), java.util.Collections.unmodifiableMap(byId), updates(notes, byId));
+    }
+
+    private static Map<String, EventView> byId(List<EventView> views) {
+        Map<String, EventView> byId = new LinkedHashMap<>(views.size() * 2);
+        views.forEach(v -> byId.put(v.id(), v));
+        return byId;
+    }
+
+    /** The public update log: the note rows read, less those about drafts, linked to their events while published. */
+    private static List<UpdateView> updates(List<NoteRow> notes, Map<String, EventView> byId) {
+        List<UpdateView> updates = new ArrayList<>(notes.size());
+        for (NoteRow n : notes) {
+            if (n.draft()) {
+                continue;
+            }
+            EventView event = n.eventSlug() == null ? null : byId.get(n.eventSlug());
+            updates.add(new UpdateView(n.at(), n.at().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString(),
+                    DisplayDate.single(n.at().atZone(java.time.ZoneOffset.UTC).toLocalDate(), Precision.DAY), n.note(),
+                    event == null ? null : event.id(), event == null ? null : event.headline()));
+        }
+        return List.copyOf(updates);
+    }
+
+    /**
+     * Called by a write of one event (created or changed), inside its transaction after the flush:
+     * once (and only if) it commits, the snapshot it started from becomes the next one with this
+     * event in, without reading the timeline again. Applies only when the cached snapshot is the revision just before this
+     * write's (the timeline's row lock numbers writes one by one, so nothing else changed between),
+     * and only when the write cannot change anything else readers see: otherwise the next read
+     * rebuilds from the database as before. Other instances always rebuild.
+     */
+    public void eventWritten(Timeline t, Event e, String note, Instant at) {
+        EventView view = null;
+        if (e.isPublished()) {
+            Map<Long, ActorView> actorsById = new HashMap<>();
+            t.actors.forEach(a -> actorsById.put(a.id, new ActorView(a.slug, a.name)));
+            List<ActorView> actors = e.actors.stream().sorted(java.util.Comparator.comparing((Actor a) -> a.id))
+                    .map(a -> actorsById.get(a.id)).toList();
+            List<SourceView> sources = e.sources.stream()
+                    .sorted(java.util.Comparator.comparingInt((Source s) -> s.sortOrder))
+                    .map(s -> new SourceView(s.publisher, s.title, s.publishedOn,
+                            s.publishedOn == null ? null : DisplayDate.single(s.publishedOn, Precision.DAY), s.url))
+                    .toList();
+            view = view(e, actors, sources);
+        }
+        afterCommit(t, e.id, e.startDate, e.slug, view == null ? null : new Built(e.version, e.updatedAt, view), false, note, at);
+    }
+
+    /** The same for an event's deletion (called after the flush that deleted it). */
+    public void eventDeleted(Timeline t, Event e, String note, Instant at) {
+        afterCommit(t, e.id, e.startDate, e.slug, null, true, note, at);
+    }
+
+    private void afterCommit(Timeline t, Long id, LocalDate date, String eventSlug, Built written, boolean deleted, String note,
+            Instant at) {
+        String slug = t.slug;
+        long rev = t.contentRev;
+        Instant contentUpdatedAt = t.contentUpdatedAt;
+        int version = t.version;
+        revisions.afterCommit(() -> {
+            synchronized (buildLocks.computeIfAbsent(slug, k -> new Object())) {
+                TimelineSnapshot next = next(slug, rev, id, date, eventSlug, written, deleted, note, at, contentUpdatedAt,
+                        version);
+                if (next != null) {
+                    fromWrites.increment();
+                    cache.merge(slug, next, (old, neu) -> old.contentRev() >= neu.contentRev() ? old : neu);
+                }
+            }
+        });
+    }
+
+    /** The snapshot at {@code rev}: the cached one at {@code rev - 1} with the event's write, or null when that cannot be known here. */
+    private TimelineSnapshot next(String slug, long rev, Long id, LocalDate date, String eventSlug, Built written,
+            boolean deleted, String note, Instant at, Instant contentUpdatedAt, int version) {
+        TimelineSnapshot old = cache.get(slug);
+        BuildState state = built.get(slug);
+        if (old == null || state == null || old.contentRev() != rev - 1 || state.contentRev() != rev - 1) {
+            return null; // behind: rebuild
+        }
+        List<NoteRow> notes = state.notes();
+        if (deleted) {
+            // Notes about a deleted event stay in the log, unlinked; a draft's private ones become public.
+            notes = notes.stream().map(n -> eventSlug.equals(n.eventSlug()) ? new NoteRow(n.at(), n.note(), n.eventSlug(), false) : n)
+                    .toList();
+        } else if (notes.stream().anyMatch(n -> eventSlug.equals(n.eventSlug()))) {
+            return null; // notes about this event, whose link or visibility may change: rebuild
+        }
+        if (note != null) {
+            if (!notes.isEmpty() && !at.isAfter(notes.get(0).at())) {
+                return null; // written out of clock order with an earlier note: let the database order them
+            }
+            List<NoteRow> more = new ArrayList<>(notes.size() + 1);
+            more.add(new NoteRow(at, note, eventSlug, written == null && !deleted));
+            more.addAll(notes);
+            notes = List.copyOf(more.subList(0, Math.min(more.size(), MAX_UPDATES)));
+        }
+        List<Long> order = new ArrayList<>(state.order());
+        List<EventView> views = new ArrayList<>(old.events());
+        Map<Long, Built> events = new HashMap<>(state.events());
+        int was = order.indexOf(id);
+        if (was >= 0) {
+            order.remove(was);
+            views.remove(was);
+            events.remove(id);
+        }
+        if (written != null) {
+            int lo = 0;
+            int hi = order.size();
+            while (lo < hi) { // the database's order: start date, then id
+                int mid = (lo + hi) >>> 1;
+                int c = views.get(mid).date().compareTo(date);
+                if (c < 0 || (c == 0 && order.get(mid) < id)) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            order.add(lo, id);
+            views.add(lo, written.view());
+            events.put(id, written);
+        }
+        Map<String, EventView> byId = byId(views);
+        built.put(slug, new BuildState(rev, state.actors(), events, List.copyOf(order), notes));
+        return new TimelineSnapshot(old.slug(), old.title(), old.summary(), old.status(), old.createdAt(), contentUpdatedAt,
+                rev, version, old.actors(), List.copyOf(views), java.util.Collections.unmodifiableMap(byId),
+                updates(notes, byId));
     }
 
     /** How an event (a draft too) would look to readers, for the editors' preview. */

@@ -97,10 +97,104 @@ class WritesShowAtOnceTest {
     }
 
     static double fragmentsRendered() {
+        return metric("tradeline_fragments_rendered_total", "");
+    }
+
+    static double metric(String name, String tags) {
         String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
-        Matcher m = Pattern.compile("(?m)^tradeline_fragments_rendered_total(?:\\{[^}]*\\})? ([0-9.Ee+-]+)$").matcher(metrics);
-        assertThat(m.find()).as("tradeline_fragments_rendered_total in /q/metrics").isTrue();
+        Matcher m = Pattern.compile("(?m)^" + name + "(?:\\{[^}]*" + Pattern.quote(tags) + "[^}]*\\})? ([0-9.Ee+-]+)$").matcher(metrics);
+        assertThat(m.find()).as(name + " " + tags + " in /q/metrics").isTrue();
         return Double.parseDouble(m.group(1));
+    }
+
+    static double snapshotsFromWrites() {
+        return metric("tradeline_snapshots_built_total", "from=\"write\"");
+    }
+
+    /** The snapshot readers get now equals the one the database gives, and the JSON is its bytes. */
+    void sameAsReadBack(String step) throws Exception {
+        TimelineSnapshot served = snapshots.current(slug).orElseThrow();
+        TimelineSnapshot readBack = snapshots.readBack(slug);
+        assertThat(served).as(step).isEqualTo(readBack);
+        Response plain = given().config(RAW).header("Accept-Encoding", "identity").get("/api/timelines/" + slug);
+        String base = plain.jsonPath().getString("links.self").replaceFirst("/api/timelines/.*$", "");
+        assertThat(plain.asByteArray()).as(step).isEqualTo(json.writeValueAsBytes(TimelineJson.detail(readBack, base)));
+    }
+
+    Response create(Map<String, Object> body) {
+        Response r = asAdmin().body(body).post("/api/timelines/" + slug + "/events");
+        assertThat(r.statusCode()).as(r.asString()).isEqualTo(201);
+        return r;
+    }
+
+    Response update(String id, String etag, Map<String, Object> body) {
+        Response r = asAdmin().header("If-Match", etag).body(body).put("/api/timelines/" + slug + "/events/" + id);
+        assertThat(r.statusCode()).as(r.asString()).isEqualTo(200);
+        return r;
+    }
+
+    static Map<String, Object> with(Map<String, Object> base, Object... pairs) {
+        Map<String, Object> m = new java.util.HashMap<>(base);
+        for (int i = 0; i < pairs.length; i += 2) {
+            m.put((String) pairs[i], pairs[i + 1]);
+        }
+        return m;
+    }
+
+    @Test
+    void aSnapshotMadeFromTheWriteIsTheOneTheDatabaseGives() throws Exception {
+        timelineJson();
+        double before = snapshotsFromWrites();
+
+        // A new event on a day other events have: ordered after them (by id), as the database orders.
+        Response a = create(with(event("Same day as e005", "2024-06-06"), "updateNote", "Adds the June 6 filing"));
+        sameAsReadBack("create on a shared day, with a note");
+        Response b = create(with(event("A draft for later", "2024-02-02"), "status", "draft"));
+        sameAsReadBack("create a draft");
+        Response c = create(event("Earliest of all", "2020-01-01"));
+        sameAsReadBack("create first in order");
+        // Move an event to another date, then take it out of readers' view, then back.
+        Response moved = update(c.jsonPath().getString("id"), c.header("ETag"), event("Earliest, moved to the end", "2025-12-31"));
+        sameAsReadBack("move to another date");
+        Response hidden = update(c.jsonPath().getString("id"), moved.header("ETag"),
+                with(event("Earliest, now a draft", "2025-12-31"), "status", "draft"));
+        sameAsReadBack("published to draft");
+        update(c.jsonPath().getString("id"), hidden.header("ETag"), event("Earliest, published again", "2025-12-31"));
+        sameAsReadBack("draft to published");
+        Response edited = update(b.jsonPath().getString("id"), b.header("ETag"), with(event("The draft, edited", "2024-02-03"), "status", "draft",
+                "updateNote", "A note about a draft stays private"));
+        sameAsReadBack("a draft edited, with a note");
+        assertThat(snapshotsFromWrites() - before).as("snapshots made from the write, not read back").isEqualTo(7);
+
+        // A note about an event already in the log: its link and headline may change, so the database is read.
+        update(a.jsonPath().getString("id"), a.header("ETag"), with(event("Same day, new headline", "2024-06-06"),
+                "updateNote", "Corrects the headline"));
+        sameAsReadBack("an event with notes in the log");
+        Response read = timelineJson();
+        assertThat(read.jsonPath().getString("updates[0].note")).isEqualTo("Corrects the headline");
+        assertThat(read.jsonPath().getString("updates[1].event")).isEqualTo(a.jsonPath().getString("id"));
+        assertThat(snapshots.current(slug).orElseThrow().updates().get(1).eventHeadline()).isEqualTo("Same day, new headline");
+        // The draft's note became public with its event.
+        update(b.jsonPath().getString("id"), edited.header("ETag"), event("The draft, published", "2024-02-03"));
+        sameAsReadBack("a draft with a private note published");
+        assertThat(timelineJson().jsonPath().getList("updates.note", String.class)).contains("A note about a draft stays private");
+        assertThat(snapshotsFromWrites() - before).isEqualTo(7);
+
+        // Deletions: the notes about a deleted event stay, unlinked; a deleted draft's private note becomes public.
+        String gone = a.jsonPath().getString("id");
+        asAdmin().header("If-Match", "*").queryParam("updateNote", "Removes a duplicate")
+                .delete("/api/timelines/" + slug + "/events/" + gone).then().statusCode(204);
+        sameAsReadBack("a published event with notes deleted");
+        Response draft = create(with(event("Another draft", "2024-07-07"), "status", "draft", "updateNote", "Private for now"));
+        sameAsReadBack("a draft with a note");
+        assertThat(timelineJson().jsonPath().getList("updates.note", String.class)).doesNotContain("Private for now");
+        asAdmin().header("If-Match", draft.header("ETag")).delete("/api/timelines/" + slug + "/events/" + draft.jsonPath().getString("id"))
+                .then().statusCode(204);
+        sameAsReadBack("that draft deleted");
+        JsonPath log = timelineJson().jsonPath();
+        assertThat(log.getList("updates.note", String.class)).contains("Private for now", "Removes a duplicate", "Corrects the headline");
+        assertThat(log.getList("updates.event", String.class)).doesNotContain(gone);
+        assertThat(snapshotsFromWrites() - before).isEqualTo(10);
     }
 
     @Test
