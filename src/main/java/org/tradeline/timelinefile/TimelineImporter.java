@@ -101,7 +101,9 @@ public class TimelineImporter {
     public Result importFile(Path file) throws TimelineFileException {
         String text;
         String contentHash;
+        Stat stat;
         try {
+            stat = Stat.of(file); // before reading: a change after it moves the time, so the next start hashes again
             byte[] bytes = readAllBytes(file);
             contentHash = sha256(bytes);
             text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
@@ -115,21 +117,57 @@ public class TimelineImporter {
             Result r = store(parsed);
             var em = Timeline.getEntityManager();
             em.createNativeQuery("delete from imported_file where path = ?1").setParameter(1, key(file)).executeUpdate();
-            em.createNativeQuery("insert into imported_file (path, content_hash, timeline_slug, imported_at) values (?1, ?2, ?3, ?4)")
+            em.createNativeQuery("insert into imported_file (path, content_hash, timeline_slug, imported_at, file_size, file_modified) "
+                            + "values (?1, ?2, ?3, ?4, ?5, ?6)")
                     .setParameter(1, key(file)).setParameter(2, contentHash).setParameter(3, r.slug())
-                    .setParameter(4, java.sql.Timestamp.from(Instant.now())).executeUpdate();
+                    .setParameter(4, java.sql.Timestamp.from(Instant.now())).setParameter(5, stat.size())
+                    .setParameter(6, stat.modified()).executeUpdate();
             return r;
         });
     }
 
+    /** A file's size and modification time (to the nanosecond where the file system keeps it). */
+    record Stat(long size, String modified) {
+        static Stat of(Path file) throws IOException {
+            var a = Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class);
+            return new Stat(a.size(), a.lastModifiedTime().toInstant().toString());
+        }
+    }
+
+    /**
+     * True when the file is what its last import read and that timeline still exists. Same size and
+     * modification time: taken as unchanged without reading the file. Otherwise the file's hash
+     * decides; when it matches (the file was touched or copied, not changed) the new size and time
+     * are recorded, so the next start need not hash it again.
+     */
     private boolean unchangedSinceImport(Path file) {
         try {
-            String hash = sha256Of(file);
+            Stat stat = Stat.of(file);
+            Object[] last = QuarkusTransaction.requiringNew().call(() -> {
+                List<?> rows = Timeline.getEntityManager()
+                        .createNativeQuery("select timeline_slug, content_hash, file_size, file_modified from imported_file where path = ?1")
+                        .setParameter(1, key(file)).getResultList();
+                return rows.isEmpty() ? null : (Object[]) rows.get(0);
+            });
+            if (last == null) {
+                return false;
+            }
+            String slug = (String) last[0];
+            boolean sameStat = last[2] != null && ((Number) last[2]).longValue() == stat.size() && stat.modified().equals(last[3]);
+            if (!sameStat && !sha256Of(file).equals(last[1])) {
+                return false;
+            }
             return QuarkusTransaction.requiringNew().call(() -> {
-                var em = Timeline.getEntityManager();
-                List<?> slugs = em.createNativeQuery("select timeline_slug from imported_file where path = ?1 and content_hash = ?2")
-                        .setParameter(1, key(file)).setParameter(2, hash).getResultList();
-                return !slugs.isEmpty() && Timeline.findBySlug((String) slugs.get(0)).isPresent();
+                if (Timeline.findBySlug(slug).isEmpty()) {
+                    return false;
+                }
+                if (!sameStat) {
+                    Timeline.getEntityManager()
+                            .createNativeQuery("update imported_file set file_size = ?1, file_modified = ?2 where path = ?3")
+                            .setParameter(1, stat.size()).setParameter(2, stat.modified()).setParameter(3, key(file))
+                            .executeUpdate();
+                }
+                return true;
             });
         } catch (IOException | RuntimeException e) {
             return false; // importFile reports the problem

@@ -238,4 +238,29 @@ class TimelineImporterTest {
         assertThat(importer.importDirectory(dir, true)).as("its timeline was deleted: the file brings it back, as before")
                 .extracting(TimelineImporter.Result::created).containsExactly(2);
     }
+
+    @Test
+    void startUpComparesSizeAndTimeBeforeReadingTheFile() throws IOException {
+        Path file = dir.resolve("stat-test.yaml");
+        Files.writeString(file, file("stat-test", " one"));
+        assertThat(importer.importDirectory(dir, true)).extracting(TimelineImporter.Result::created).containsExactly(2);
+
+        // The same bytes written again: the time moved, so the file is hashed; the hash matches, nothing is imported.
+        java.time.Instant first = Files.getLastModifiedTime(file).toInstant();
+        Files.writeString(file, file("stat-test", " one"));
+        Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.from(first.plusSeconds(5)));
+        assertThat(importer.importDirectory(dir, true)).as("touched, same bytes").isEmpty();
+
+        // The size and time recorded by that check: taken as unchanged without reading the file, as make does
+        // (so an edit that keeps both, which editors' tools do not make, is not seen).
+        java.nio.file.attribute.FileTime recorded = Files.getLastModifiedTime(file);
+        Files.writeString(file, file("stat-test", " two"));
+        Files.setLastModifiedTime(file, recorded);
+        assertThat(importer.importDirectory(dir, true)).as("same size and time: not read").isEmpty();
+
+        // Once its time moves the file is read again, and the edit imported.
+        Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.from(first.plusSeconds(10)));
+        assertThat(importer.importDirectory(dir, true)).extracting(TimelineImporter.Result::updated).containsExactly(2);
+        given().get("/api/timelines/stat-test").then().body("events[0].headline", equalTo("First event two"));
+    }
 }
