@@ -6,7 +6,7 @@
 #   PostgreSQL: a -Ppostgresql build, run under .ci/postgresql (which sets QUARKUS_DATASOURCE_JDBC_URL
 #   and the credentials; the database must be fresh for each run).
 # Settings: WRITES (per timeline, default 300), WRITES_2K (on the 2,000-event one, default WRITES),
-#   WARMUP (write-read-delete cycles on each timeline before measuring, 4000), CLIENTS (4),
+#   WARMUP (write-read-delete cycles on each timeline before measuring, 6000), CLIENTS (4),
 #   JFR=file.jfr (records a JFR profile of the measured runs), JAVA_OPTS, PORT (18082).
 # Prints one line per timeline: "label seeded|2k cycles/s load-average".
 set -euo pipefail
@@ -18,7 +18,7 @@ WRITES_2K=${WRITES_2K:-$WRITES}
 # The JIT needs thousands of cycles before it stops compiling (on 2 cores C2 took a third of the CPU
 # for the first few thousand, and the 2,000-event timeline's paths need their own): the warm-up
 # cycles delete each event once checked, so the measured timelines keep their sizes.
-WARMUP=${WARMUP:-4000}
+WARMUP=${WARMUP:-6000}
 PORT=${PORT:-18082}
 HEAP=${HEAP:-256m}
 JAVA_OPTS=${JAVA_OPTS:-"-Xms24m -Xmx$HEAP -XX:+UseSerialGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -Xss512k"}

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import io.micrometer.core.instrument.FunctionCounter;
@@ -92,22 +93,29 @@ public class TimelineSnapshots {
         }
         // One build per timeline at a time: a burst of readers after a write (or at start) waits for
         // it, holding no database connection, instead of each building the same snapshot.
-        synchronized (buildLocks.computeIfAbsent(slug, k -> new Object())) {
+        synchronized (lock(slug)) {
+            drain(slug); // writes committed here may have left what this read needs
             TimelineSnapshot again = cache.get(slug);
             if (again != null && again.contentRev() >= rev) {
                 return Optional.of(again);
             }
             TimelineSnapshot fresh = QuarkusTransaction.requiringNew().call(() -> build(slug));
-            if (fresh != null) {
-                cache.merge(slug, fresh, (old, neu) -> old.contentRev() >= neu.contentRev() ? old : neu);
-            } else {
+            if (fresh == null) {
                 cache.remove(slug); // deleted since its revision was known
+                pending.remove(slug);
+                return Optional.empty();
             }
-            return Optional.ofNullable(fresh);
+            cache.merge(slug, fresh, (old, neu) -> old.contentRev() >= neu.contentRev() ? old : neu);
+            drain(slug);
+            return Optional.of(cache.getOrDefault(slug, fresh));
         }
     }
 
     private final Map<String, Object> buildLocks = new ConcurrentHashMap<>();
+
+    private Object lock(String slug) {
+        return buildLocks.computeIfAbsent(slug, k -> new Object());
+    }
 
     /** The committed content revision of the timeline, or null when there is none. */
     private static Long revision(String slug) {
@@ -307,19 +315,56 @@ public class TimelineSnapshots {
     private void afterCommit(Timeline t, Long id, LocalDate date, String eventSlug, Built written, boolean deleted, String note,
             Instant at) {
         String slug = t.slug;
-        long rev = t.contentRev;
-        Instant contentUpdatedAt = t.contentUpdatedAt;
-        int version = t.version;
+        Delta d = new Delta(t.contentRev, id, date, eventSlug, written, deleted, note, at, t.contentUpdatedAt, t.version);
         revisions.afterCommit(() -> {
-            synchronized (buildLocks.computeIfAbsent(slug, k -> new Object())) {
-                TimelineSnapshot next = next(slug, rev, id, date, eventSlug, written, deleted, note, at, contentUpdatedAt,
-                        version);
-                if (next != null) {
-                    fromWrites.increment();
-                    cache.merge(slug, next, (old, neu) -> old.contentRev() >= neu.contentRev() ? old : neu);
+            synchronized (lock(slug)) {
+                TreeMap<Long, Delta> queue = pending.computeIfAbsent(slug, k -> new TreeMap<>());
+                queue.put(d.rev(), d);
+                if (queue.size() > MAX_PENDING) {
+                    queue.pollFirstEntry(); // a gap nothing fills (a write that cannot be applied): the next read rebuilds
                 }
+                drain(slug);
             }
         });
+    }
+
+    /** One committed event write, kept until the snapshot of the revision before it is cached. */
+    private record Delta(long rev, Long id, LocalDate date, String eventSlug, Built written, boolean deleted, String note,
+            Instant at, Instant contentUpdatedAt, int version) {
+    }
+
+    /** Writes applied out of order are held at most this many per timeline. */
+    private static final int MAX_PENDING = 64;
+
+    /**
+     * Per timeline, committed event writes waiting for their turn (guarded by the timeline's lock).
+     * Concurrent writers commit in revision order, but each one's after-commit step runs on its own
+     * thread, so the step for revision n + 2 may come before the one for n + 1.
+     */
+    private final Map<String, TreeMap<Long, Delta>> pending = new ConcurrentHashMap<>();
+
+    /** Applies the waiting writes that follow the cached snapshot, in revision order (holding the timeline's lock). */
+    private void drain(String slug) {
+        TreeMap<Long, Delta> queue = pending.get(slug);
+        if (queue == null) {
+            return;
+        }
+        TimelineSnapshot now = cache.get(slug);
+        while (now != null) {
+            queue.headMap(now.contentRev(), true).clear();
+            Delta d = queue.remove(now.contentRev() + 1);
+            TimelineSnapshot next = d == null ? null : next(slug, d.rev(), d.id(), d.date(), d.eventSlug(), d.written(),
+                    d.deleted(), d.note(), d.at(), d.contentUpdatedAt(), d.version());
+            if (next == null) {
+                break;
+            }
+            fromWrites.increment();
+            cache.put(slug, next);
+            now = next;
+        }
+        if (queue.isEmpty()) {
+            pending.remove(slug);
+        }
     }
 
     /** The snapshot at {@code rev}: the cached one at {@code rev - 1} with the event's write, or null when that cannot be known here. */

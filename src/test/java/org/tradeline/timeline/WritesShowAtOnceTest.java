@@ -288,4 +288,33 @@ class WritesShowAtOnceTest {
         given().config(RAW).header("If-None-Match", zipped.header("ETag")).header("Accept-Encoding", "gzip")
                 .get("/api/timelines/" + slug).then().statusCode(304);
     }
+
+    @Test
+    void concurrentWritersEndAtTheSnapshotTheDatabaseGives() throws Exception {
+        timelineJson();
+        // Four writers: their commits are numbered one by one, but each one's after-commit step runs on its own
+        // thread, so steps arrive out of order and wait for the ones before them.
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<String>> ids = new java.util.ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                int n = i;
+                ids.add(pool.submit(() -> {
+                    String headline = "Concurrent " + n;
+                    String id = create(with(event(headline, "2024-08-%02d".formatted(1 + n % 28)),
+                            "updateNote", n % 10 == 0 ? "Note " + n : "")).jsonPath().getString("id");
+                    assertThat(page(id)).contains(headline);
+                    return id;
+                }));
+            }
+            for (var id : ids) {
+                String written = id.get(); // its write has been answered: every read from now on shows it
+                assertThat(timelineJson().jsonPath().getList("events.id", String.class)).contains(written);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        sameAsReadBack("after 40 concurrent creates");
+        assertThat(timelineJson().jsonPath().getInt("eventCount")).isEqualTo(EVENTS + 40);
+    }
 }
