@@ -383,7 +383,12 @@ public class TimelineSnapshots {
         } else if (notes.stream().anyMatch(n -> eventSlug.equals(n.eventSlug()))) {
             return null; // notes about this event, whose link or visibility may change: rebuild
         }
-        if (note != null) {
+        // A build reads the timeline's row first and its events and notes after it, each statement seeing
+        // what is committed by then: a build racing this write may already hold its event (replaced
+        // below) or its note (kept once).
+        boolean noted = note != null && notes.stream().anyMatch(n -> n.at().equals(at) && note.equals(n.note())
+                && java.util.Objects.equals(eventSlug, n.eventSlug()));
+        if (note != null && !noted) {
             if (!notes.isEmpty() && !at.isAfter(notes.get(0).at())) {
                 return null; // written out of clock order with an earlier note: let the database order them
             }
