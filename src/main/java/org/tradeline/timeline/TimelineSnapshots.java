@@ -195,9 +195,9 @@ public class TimelineSnapshots {
             }
             return null;
         }
-        List<ActorView> actors = t.actors.stream().map(a -> new ActorView(a.slug, a.name)).toList();
+        List<ActorView> actors = t.actors.stream().map(TimelineSnapshots::actorView).toList();
         Map<Long, ActorView> actorsById = new HashMap<>();
-        t.actors.forEach(a -> actorsById.put(a.id, new ActorView(a.slug, a.name)));
+        t.actors.forEach(a -> actorsById.put(a.id, actorView(a)));
         BuildState before = remember ? built.get(slug) : null;
         Map<Long, Built> reusable = before != null && before.actors().equals(actors) ? before.events() : Map.of();
 
@@ -225,12 +225,7 @@ public class TimelineSnapshots {
             // The changed events with their sources in one statement.
             for (Event e : em.createQuery("select e from Event e left join fetch e.sources where e.id in :ids",
                     Event.class).setParameter("ids", ids).getResultList()) {
-                List<SourceView> sources = e.sources.stream()
-                        .sorted(java.util.Comparator.comparingInt((Source s) -> s.sortOrder))
-                        .map(s -> new SourceView(s.publisher, s.title, s.publishedOn,
-                                s.publishedOn == null ? null : DisplayDate.single(s.publishedOn, Precision.DAY), s.url))
-                        .toList();
-                fresh.put(e.id, new Built(e.version, e.updatedAt, view(e, actorsOf.getOrDefault(e.id, List.of()), sources)));
+                fresh.put(e.id, new Built(e.version, e.updatedAt, view(e, actorsOf.getOrDefault(e.id, List.of()), sources(e))));
             }
         }
         List<EventView> views = new ArrayList<>(rows.size());
@@ -293,16 +288,10 @@ public class TimelineSnapshots {
     public void eventWritten(Timeline t, Event e, String note, Instant at) {
         EventView view = null;
         if (e.isPublished()) {
-            Map<Long, ActorView> actorsById = new HashMap<>();
-            t.actors.forEach(a -> actorsById.put(a.id, new ActorView(a.slug, a.name)));
+            // As the build reads them: actors in id order, sources in their order.
             List<ActorView> actors = e.actors.stream().sorted(java.util.Comparator.comparing((Actor a) -> a.id))
-                    .map(a -> actorsById.get(a.id)).toList();
-            List<SourceView> sources = e.sources.stream()
-                    .sorted(java.util.Comparator.comparingInt((Source s) -> s.sortOrder))
-                    .map(s -> new SourceView(s.publisher, s.title, s.publishedOn,
-                            s.publishedOn == null ? null : DisplayDate.single(s.publishedOn, Precision.DAY), s.url))
-                    .toList();
-            view = view(e, actors, sources);
+                    .map(TimelineSnapshots::actorView).toList();
+            view = view(e, actors, sources(e));
         }
         afterCommit(t, e.id, e.startDate, e.slug, view == null ? null : new Built(e.version, e.updatedAt, view), false, note, at);
     }
@@ -431,9 +420,23 @@ public class TimelineSnapshots {
 
     /** How an event (a draft too) would look to readers, for the editors' preview. */
     public static EventView preview(Event e) {
-        return view(e, e.actors.stream().map(a -> new ActorView(a.slug, a.name)).toList(),
-                e.sources.stream().map(s -> new SourceView(s.publisher, s.title, s.publishedOn,
-                        s.publishedOn == null ? null : DisplayDate.single(s.publishedOn, Precision.DAY), s.url)).toList());
+        return view(e, e.actors.stream().map(TimelineSnapshots::actorView).toList(),
+                e.sources.stream().map(TimelineSnapshots::sourceView).toList());
+    }
+
+    private static ActorView actorView(Actor a) {
+        return new ActorView(a.slug, a.name);
+    }
+
+    private static SourceView sourceView(Source s) {
+        return new SourceView(s.publisher, s.title, s.publishedOn,
+                s.publishedOn == null ? null : DisplayDate.single(s.publishedOn, Precision.DAY), s.url);
+    }
+
+    /** The event's sources in their order. */
+    private static List<SourceView> sources(Event e) {
+        return e.sources.stream().sorted(java.util.Comparator.comparingInt((Source s) -> s.sortOrder))
+                .map(TimelineSnapshots::sourceView).toList();
     }
 
     static EventView view(Event e, List<ActorView> actors, List<SourceView> sources) {
