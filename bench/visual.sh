@@ -95,7 +95,7 @@ application's code (bench/OverviewBench.java, the $N events read from the JSON A
 first render $FIRST_CPU ms ($FIRST_WALL ms wall), median of 21 $MEDIAN_CPU ms ($MEDIAN_WALL ms wall), $BENCH_SVG B.
 
 Share cards (1200 x 630 PNG), curl's total time for the first request of each (drawn then; fonts and the PNG
-encoder are loaded at start by ShareCardWarmUp) and the next (from the cache), and a conditional GET with the ETag:
+encoder are loaded by the first card after a start) and the next (from the cache), and a conditional GET with the ETag:
 
 | card | size | first request | next request | If-None-Match |
 |---|---|---|---|---|

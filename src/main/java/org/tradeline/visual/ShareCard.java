@@ -77,23 +77,6 @@ public final class ShareCard {
         }
     }
 
-    /** Draws and encodes a card of sample text and shapes, to load everything a card needs once (see {@link ShareCardWarmUp}). */
-    static byte[] warmUp() {
-        BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = start(image);
-        header(g, "Tradeline");
-        g.setFont(BOLD.deriveFont(TITLE_SIZE));
-        g.setColor(INK);
-        g.drawString(ellipsize(g.getFontMetrics(), "Sample title, 2024 \u2013 2025: \u201cquoted\u201d", RIGHT - LEFT), LEFT, TITLE_BASELINE);
-        g.setFont(REGULAR.deriveFont(28f));
-        g.drawString("0123456789 events \u00b7 Updated Sept. 4, 2025", LEFT, TITLE_BASELINE + 60);
-        for (Category c : Category.values()) {
-            g.setColor(CATEGORY[c.ordinal()]);
-            g.fill(shape(c, LEFT + 30 * c.ordinal(), HEIGHT - 80, 9));
-        }
-        return png(image, g);
-    }
-
     /** The card of a timeline: site name, title, how many events over which period, the overview. */
     public static byte[] timeline(TimelineSnapshot t, String site) {
         BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
