@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -162,9 +161,11 @@ public class TimelineSnapshots {
 
     /**
      * What the last build or write of a timeline left, for the next one: each published event's
-     * view (by database id) and their order, and the update-note rows it read, all at {@code contentRev}.
+     * view (by database id, and by event id as readers name them) and their order, and the update-note
+     * rows it read, all at {@code contentRev}.
      */
-    private record BuildState(long contentRev, List<ActorView> actors, Map<Long, Built> events, List<Long> order,
+    private record BuildState(long contentRev, List<ActorView> actors, LayeredMap<Long, Built> events,
+            LayeredMap<String, EventView> byId, List<Long> order,
             List<NoteRow> notes) {
     }
 
@@ -238,7 +239,7 @@ public class TimelineSnapshots {
             views.add(b.view());
             order.add(id);
         }
-        Map<String, EventView> byId = byId(views);
+        LayeredMap<String, EventView> byId = byId(views);
         List<NoteRow> notes = new ArrayList<>();
         for (Object[] row : em.createQuery("select r.changedAt, r.updateNote, r.eventSlug from Revision r "
                         + "where r.timeline = :t and r.updateNote is not null order by r.changedAt desc, r.id desc", Object[].class)
@@ -249,17 +250,17 @@ public class TimelineSnapshots {
             notes.add(new NoteRow((Instant) row[0], (String) row[1], eventSlug, draft));
         }
         if (remember) {
-            built.put(slug, new BuildState(t.contentRev, actors, now, List.copyOf(order), List.copyOf(notes)));
+            built.put(slug, new BuildState(t.contentRev, actors, LayeredMap.of(now), byId, List.copyOf(order), List.copyOf(notes)));
             builds.increment();
         }
         return new TimelineSnapshot(t.slug, t.title, t.summary, t.status, t.createdAt, t.contentUpdatedAt, t.contentRev, t.version,
-                actors, List.copyOf(views), java.util.Collections.unmodifiableMap(byId), updates(notes, byId));
+                actors, List.copyOf(views), byId, updates(notes, byId));
     }
 
-    private static Map<String, EventView> byId(List<EventView> views) {
-        Map<String, EventView> byId = new LinkedHashMap<>(views.size() * 2);
+    private static LayeredMap<String, EventView> byId(List<EventView> views) {
+        Map<String, EventView> byId = new HashMap<>(views.size() * 2);
         views.forEach(v -> byId.put(v.id(), v));
-        return byId;
+        return LayeredMap.of(byId);
     }
 
     /** The public update log: the note rows read, less those about drafts, linked to their events while published. */
@@ -388,12 +389,13 @@ public class TimelineSnapshots {
         }
         List<Long> order = new ArrayList<>(state.order());
         List<EventView> views = new ArrayList<>(old.events());
-        Map<Long, Built> events = new HashMap<>(state.events());
+        LayeredMap<Long, Built> events = state.events();
+        LayeredMap<String, EventView> byId = state.byId();
         int was = order.indexOf(id);
         if (was >= 0) {
             order.remove(was);
-            views.remove(was);
-            events.remove(id);
+            byId = byId.without(views.remove(was).id());
+            events = events.without(id);
         }
         if (written != null) {
             int lo = 0;
@@ -409,13 +411,12 @@ public class TimelineSnapshots {
             }
             order.add(lo, id);
             views.add(lo, written.view());
-            events.put(id, written);
+            events = events.with(id, written);
+            byId = byId.with(written.view().id(), written.view());
         }
-        Map<String, EventView> byId = byId(views);
-        built.put(slug, new BuildState(rev, state.actors(), events, List.copyOf(order), notes));
+        built.put(slug, new BuildState(rev, state.actors(), events, byId, List.copyOf(order), notes));
         return new TimelineSnapshot(old.slug(), old.title(), old.summary(), old.status(), old.createdAt(), contentUpdatedAt,
-                rev, version, old.actors(), List.copyOf(views), java.util.Collections.unmodifiableMap(byId),
-                updates(notes, byId));
+                rev, version, old.actors(), List.copyOf(views), byId, updates(notes, byId));
     }
 
     /** How an event (a draft too) would look to readers, for the editors' preview. */
