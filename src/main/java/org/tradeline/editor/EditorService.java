@@ -318,6 +318,7 @@ public class EditorService {
         r.changedAt = now;
         r.changes = Change.toJson(changes);
         r.updateNote = note;
+        r.noted = note != null;
         r.persist();
         return note;
     }

@@ -38,4 +38,9 @@ public class Revision extends PanacheEntityBase {
     /** JSON list of {@link Change}. */
     public String changes;
     public String updateNote;
+    /**
+     * True when {@link #updateNote} is set: the update log reads a timeline's noted revisions through an
+     * index of their own (V7) instead of walking back through every revision without a note.
+     */
+    public boolean noted;
 }

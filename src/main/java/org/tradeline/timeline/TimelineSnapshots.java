@@ -242,7 +242,7 @@ public class TimelineSnapshots {
         LayeredMap<String, EventView> byId = byId(views);
         List<NoteRow> notes = new ArrayList<>();
         for (Object[] row : em.createQuery("select r.changedAt, r.updateNote, r.eventSlug from Revision r "
-                        + "where r.timeline = :t and r.updateNote is not null order by r.changedAt desc, r.id desc", Object[].class)
+                        + "where r.timeline = :t and r.noted = true order by r.changedAt desc, r.id desc", Object[].class)
                 .setParameter("t", t).setMaxResults(MAX_UPDATES).getResultList()) {
             String eventSlug = (String) row[2];
             // a note about a draft stays private until the event is published
