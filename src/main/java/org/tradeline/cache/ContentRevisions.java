@@ -9,7 +9,9 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -147,11 +149,45 @@ public class ContentRevisions {
         if (mode == Mode.PUSH) {
             notifyOthers(revision + " " + slug);
         }
-        afterCommit(() -> {
-            synchronized (this) {
-                raise(slug, revision);
-            }
-        });
+        committing().raised.merge(slug, revision, Math::max);
+    }
+
+    /**
+     * Runs {@code action} once the caller's transaction has committed, before the revisions it wrote are
+     * raised here: a reader that learns of the new revision finds whatever the action left (the
+     * snapshot a write makes of itself) instead of reading the database in the moment between.
+     */
+    public void beforeRaise(Runnable action) {
+        committing().first.add(action);
+    }
+
+    /**
+     * What one transaction does here once it commits: its {@link #beforeRaise} actions, then its raises
+     * (a transaction runs on one thread, so these need no lock).
+     */
+    private static final class Committing {
+        final List<Runnable> first = new ArrayList<>(2);
+        final Map<String, Long> raised = new HashMap<>(2);
+    }
+
+    private static final Object COMMITTING = Committing.class;
+
+    private Committing committing() {
+        Committing c = (Committing) transactions.getResource(COMMITTING);
+        if (c == null) {
+            Committing made = new Committing();
+            transactions.putResource(COMMITTING, made);
+            afterCommit(() -> {
+                made.first.forEach(Runnable::run);
+                if (mode != Mode.DATABASE) {
+                    synchronized (this) {
+                        made.raised.forEach(this::raise);
+                    }
+                }
+            });
+            c = made;
+        }
+        return c;
     }
 
     /** Called when a timeline's row is deleted; takes effect when the transaction commits. */

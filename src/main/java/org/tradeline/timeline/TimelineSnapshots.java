@@ -306,7 +306,7 @@ public class TimelineSnapshots {
             Instant at) {
         String slug = t.slug;
         Delta d = new Delta(t.contentRev, id, date, eventSlug, written, deleted, note, at, t.contentUpdatedAt, t.version);
-        revisions.afterCommit(() -> {
+        revisions.beforeRaise(() -> {
             synchronized (lock(slug)) {
                 TreeMap<Long, Delta> queue = pending.computeIfAbsent(slug, k -> new TreeMap<>());
                 queue.put(d.rev(), d);

@@ -3,6 +3,12 @@ package org.tradeline.cache;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.tradeline.cache.ContentRevisions.Mode;
@@ -110,5 +116,88 @@ class ContentRevisionsTest {
         revisions.alive(System.nanoTime());
         assertThat(revisions.fromMemory()).isTrue();
         assertThat(revisions.current("steel")).isEqualTo(5L);
+    }
+
+    /**
+     * A write's snapshot step runs before its revision is raised: a reader who learns of the revision
+     * finds the snapshot made from the write, instead of reading the database in the moment between.
+     */
+    @Test
+    void aWritesOwnStepRunsAfterItCommitsAndBeforeItsRevisionIsKnown() {
+        OneTransaction tx = new OneTransaction();
+        ContentRevisions revisions = new ContentRevisions(tx, null, "memory", "h2", "jdbc:h2:mem:x");
+        List<Long> seen = new ArrayList<>();
+        revisions.written("steel", 4);
+        revisions.written("steel", 5); // a second flush of the same transaction
+        revisions.beforeRaise(() -> seen.add(revisions.current("steel")));
+        assertThat(revisions.current("steel")).as("known before it commits").isNull();
+        assertThat(seen).isEmpty();
+
+        tx.complete(Status.STATUS_COMMITTED);
+
+        assertThat(seen).as("what the step saw").containsExactly((Long) null);
+        assertThat(revisions.current("steel")).isEqualTo(5L);
+        assertThat(tx.synchronizations).as("one hook per transaction").hasSize(1);
+    }
+
+    @Test
+    void aRolledBackWriteRaisesNothingAndRunsNoStep() {
+        OneTransaction tx = new OneTransaction();
+        ContentRevisions revisions = new ContentRevisions(tx, null, "memory", "h2", "jdbc:h2:mem:x");
+        List<String> ran = new ArrayList<>();
+        revisions.written("steel", 4);
+        revisions.beforeRaise(() -> ran.add("step"));
+
+        tx.complete(Status.STATUS_ROLLEDBACK);
+
+        assertThat(ran).isEmpty();
+        assertThat(revisions.current("steel")).isNull();
+    }
+
+    /** The registry of one active transaction, completed by the test. */
+    private static final class OneTransaction implements TransactionSynchronizationRegistry {
+        final Map<Object, Object> resources = new HashMap<>();
+        final List<Synchronization> synchronizations = new ArrayList<>();
+        int status = Status.STATUS_ACTIVE;
+
+        void complete(int outcome) {
+            status = outcome;
+            synchronizations.forEach(s -> s.afterCompletion(outcome));
+        }
+
+        @Override
+        public Object getTransactionKey() {
+            return this;
+        }
+
+        @Override
+        public void putResource(Object key, Object value) {
+            resources.put(key, value);
+        }
+
+        @Override
+        public Object getResource(Object key) {
+            return resources.get(key);
+        }
+
+        @Override
+        public void registerInterposedSynchronization(Synchronization sync) {
+            synchronizations.add(sync);
+        }
+
+        @Override
+        public int getTransactionStatus() {
+            return status;
+        }
+
+        @Override
+        public void setRollbackOnly() {
+            status = Status.STATUS_MARKED_ROLLBACK;
+        }
+
+        @Override
+        public boolean getRollbackOnly() {
+            return status == Status.STATUS_MARKED_ROLLBACK;
+        }
     }
 }
