@@ -231,7 +231,7 @@ public class TimelineSnapshots {
         }
         List<EventView> views = new ArrayList<>(rows.size());
         List<Long> order = new ArrayList<>(rows.size());
-        Map<Long, Built> now = new HashMap<>(rows.size() * 2);
+        HashMap<Long, Built> now = new HashMap<>(rows.size() * 2);
         for (Object[] row : rows) {
             Long id = (Long) row[0];
             Built b = fresh.containsKey(id) ? fresh.get(id) : reusable.get(id);
@@ -250,7 +250,7 @@ public class TimelineSnapshots {
             notes.add(new NoteRow((Instant) row[0], (String) row[1], eventSlug, draft));
         }
         if (remember) {
-            built.put(slug, new BuildState(t.contentRev, actors, LayeredMap.of(now), byId, List.copyOf(order), List.copyOf(notes)));
+            built.put(slug, new BuildState(t.contentRev, actors, LayeredMap.owning(now), byId, List.copyOf(order), List.copyOf(notes)));
             builds.increment();
         }
         return new TimelineSnapshot(t.slug, t.title, t.summary, t.status, t.createdAt, t.contentUpdatedAt, t.contentRev, t.version,
@@ -258,9 +258,9 @@ public class TimelineSnapshots {
     }
 
     private static LayeredMap<String, EventView> byId(List<EventView> views) {
-        Map<String, EventView> byId = new HashMap<>(views.size() * 2);
+        HashMap<String, EventView> byId = new HashMap<>(views.size() * 2);
         views.forEach(v -> byId.put(v.id(), v));
-        return LayeredMap.of(byId);
+        return LayeredMap.owning(byId);
     }
 
     /** The public update log: the note rows read, less those about drafts, linked to their events while published. */

@@ -11,22 +11,28 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class LayeredMapTest {
 
-    /** Thousands of random puts and removals, folds included, against a HashMap doing the same. */
-    @Test
-    void behavesAsTheMapItStandsFor() {
+    /**
+     * Thousands of random puts and removals, folds included, against a HashMap doing the same: on a
+     * large map, and on a small one whose base grows and shrinks past the size that decides folding.
+     */
+    @ParameterizedTest
+    @CsvSource({"500, 700", "5, 40"})
+    void behavesAsTheMapItStandsFor(int baseSize, int keys) {
         Random random = new Random(20261201);
         Map<Integer, String> expected = new HashMap<>();
-        for (int i = 0; i < 500; i++) {
+        for (int i = 0; i < baseSize; i++) {
             expected.put(i, "v" + i);
         }
         LayeredMap<Integer, String> map = LayeredMap.of(expected);
         List<LayeredMap<Integer, String>> earlier = new ArrayList<>();
         List<Map<Integer, String>> earlierExpected = new ArrayList<>();
         for (int step = 0; step < 5_000; step++) {
-            int key = random.nextInt(700);
+            int key = random.nextInt(keys);
             if (random.nextInt(3) == 0) {
                 map = map.without(key);
                 expected.remove(key);
