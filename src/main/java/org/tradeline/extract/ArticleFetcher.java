@@ -388,8 +388,10 @@ public class ArticleFetcher {
     }
 
     /**
-     * One try at one address. A connection the server closed before answering is tried once more
-     * (a GET may be repeated, RFC 9110 §9.2.2); a refused one moves on to the next checked address.
+     * One try at one address. A connection the server closed or reset before the page was read is
+     * tried once more (a GET may be repeated, RFC 9110 §9.2.2): a server restarting, or dropping a
+     * connection it was about to close, answers the second time. A refused connection moves on to the
+     * next checked address.
      */
     private Future<Answer> attempt(Target target, InetAddress[] addresses, int index, long deadline,
             AtomicReference<HttpClientRequest> current, boolean retried) {
@@ -411,6 +413,8 @@ public class ArticleFetcher {
         Future<Answer> answer = client.request(options)
                 .compose(request -> {
                     current.set(request);
+                    // a reset is this request's failure (reported, and tried once more), not an error to log
+                    request.connection().exceptionHandler(ignored -> { });
                     return request.send();
                 })
                 .compose(this::answer);
@@ -418,11 +422,18 @@ public class ArticleFetcher {
             if (e instanceof ConnectException && index + 1 < addresses.length) {
                 return attempt(target, addresses, index + 1, deadline, current, false);
             }
-            if (e instanceof io.vertx.core.http.HttpClosedException && !retried && System.nanoTime() < deadline) {
+            if (brokenOff(e) && !retried && System.nanoTime() < deadline) {
                 return attempt(target, addresses, index, deadline, current, true);
             }
             return Future.failedFuture(e);
         });
+    }
+
+    /** The connection closed or reset under the request (not refused, not a TLS failure, not our own refusal). */
+    private static boolean brokenOff(Throwable e) {
+        return e instanceof io.vertx.core.http.HttpClosedException
+                || (e instanceof java.io.IOException && !(e instanceof ConnectException) && !(e instanceof SSLException)
+                        && !(e instanceof UnknownHostException));
     }
 
     /** A redirect, or the page read up to the size limit; anything else fails with the reason. */

@@ -504,6 +504,76 @@ class ArticleFetcherTest {
                 .isEqualTo("“127.0.0.1:" + closedPort + "” could not be reached: try again later, or paste the article’s text.");
     }
 
+    /** A server that resets its first connection after reading the request answers the second try. */
+    @Test
+    void shouldTryOnceMoreWhenTheConnectionIsReset() throws Exception {
+        try (ResettingServer s = new ResettingServer(1)) {
+            ArticleFetcher f = new ArticleFetcher(List.of("127.0.0.1:" + s.port()), GENEROUS, MB);
+
+            assertThat(f.fetch("http://127.0.0.1:" + s.port() + "/story").text()).isEqualTo("Second try.");
+            assertThat(s.connections()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void shouldSayWhenTheConnectionBreaksAgain() throws Exception {
+        try (ResettingServer s = new ResettingServer(Integer.MAX_VALUE)) {
+            ArticleFetcher f = new ArticleFetcher(List.of("127.0.0.1:" + s.port()), GENEROUS, MB);
+
+            assertThat(refusal(f, "http://127.0.0.1:" + s.port() + "/story"))
+                    .isEqualTo("The connection to “127.0.0.1:" + s.port() + "” failed: try again later, or paste the article’s text.");
+            assertThat(s.connections()).isEqualTo(2);
+        }
+    }
+
+    /** Reads each request, then resets the connection (RST, not a clean close) for the first {@code resets} of them. */
+    private static final class ResettingServer implements AutoCloseable {
+        private final java.net.ServerSocket socket = new java.net.ServerSocket(0, 10, InetAddress.getByName("127.0.0.1"));
+        private final AtomicInteger connections = new AtomicInteger();
+        private final Thread accepting;
+
+        ResettingServer(int resets) throws IOException {
+            accepting = new Thread(() -> {
+                while (!socket.isClosed()) {
+                    try (java.net.Socket c = socket.accept()) {
+                        int n = connections.incrementAndGet();
+                        var in = c.getInputStream();
+                        int matched = 0;
+                        for (int b; matched < 4 && (b = in.read()) >= 0; ) { // up to the blank line after the headers
+                            matched = b == "\r\n\r\n".charAt(matched) ? matched + 1 : (b == '\r' ? 1 : 0);
+                        }
+                        if (n <= resets) {
+                            c.setSoLinger(true, 0);
+                        } else {
+                            byte[] page = "<p>Second try.</p>".getBytes(StandardCharsets.UTF_8);
+                            c.getOutputStream().write(("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: "
+                                    + page.length + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                            c.getOutputStream().write(page);
+                        }
+                    } catch (IOException e) {
+                        // closed: the test is over
+                    }
+                }
+            });
+            accepting.setDaemon(true);
+            accepting.start();
+        }
+
+        int port() {
+            return socket.getLocalPort();
+        }
+
+        int connections() {
+            return connections.get();
+        }
+
+        @Override
+        public void close() throws Exception {
+            socket.close();
+            accepting.join(5_000);
+        }
+    }
+
     // --- Limits --------------------------------------------------------------------------------
 
     /** /slow answers after 10 s; /trickle answers at once but sends its body a little at a time. */
