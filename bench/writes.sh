@@ -9,7 +9,9 @@
 #   WARMUP (write-read-delete cycles on each timeline before measuring, 6000; WARMUP_2K on the 2,000-event
 #   one, 12000), CLIENTS (4),
 #   JFR=file.jfr (records a JFR profile of the measured runs), JAVA_OPTS, PORT (18082).
-# Prints one line per timeline: "label seeded|2k cycles/s load-average server-cpu=ms/cycle".
+# Prints one line per timeline: "label seeded|2k cycles/s load-average server-cpu=ms/cycle", then
+#   "label seeded-rebuild median … ms": the first read after a timeline edit, which rebuilds the
+#   snapshot from the database with the warm-up's 12,000 revisions in the history (bench/rebuild.py).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 APP_DIR=${1:-target/quarkus-app}
@@ -61,3 +63,4 @@ for slug in nippon-steel-us-steel bench-2k; do
   ms=$(python3 -c "import os; print(f'{($cpu1 - $cpu0) * 1000 / os.sysconf(\"SC_CLK_TCK\") / $n:.2f}')")
   echo "$LABEL $name $rate $(cut -d' ' -f1-3 /proc/loadavg) server-cpu=${ms}ms/cycle"
 done
+echo "$LABEL seeded-rebuild $(python3 bench/rebuild.py "$APP" nippon-steel-us-steel 40)"
