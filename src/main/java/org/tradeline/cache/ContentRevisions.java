@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 /**
  * The committed content revision of each timeline, as far as this process can know it: the one
@@ -171,6 +172,7 @@ public class ContentRevisions {
     }
 
     private static final Object COMMITTING = Committing.class;
+    private static final Logger LOG = Logger.getLogger(ContentRevisions.class);
 
     private Committing committing() {
         Committing c = (Committing) transactions.getResource(COMMITTING);
@@ -178,7 +180,14 @@ public class ContentRevisions {
             Committing made = new Committing();
             transactions.putResource(COMMITTING, made);
             afterCommit(() -> {
-                made.first.forEach(Runnable::run);
+                for (Runnable step : made.first) {
+                    try {
+                        step.run();
+                    } catch (RuntimeException e) {
+                        // the revision is raised all the same: a reader then rebuilds from the database
+                        LOG.error("A commit step failed; readers will rebuild from the database", e);
+                    }
+                }
                 if (mode != Mode.DATABASE) {
                     synchronized (this) {
                         made.raised.forEach(this::raise);

@@ -154,6 +154,23 @@ class ContentRevisionsTest {
         assertThat(revisions.current("steel")).isNull();
     }
 
+    @Test
+    void aStepThatFailsStillLetsTheRevisionBeKnown() {
+        OneTransaction tx = new OneTransaction();
+        ContentRevisions revisions = new ContentRevisions(tx, null, "memory", "h2", "jdbc:h2:mem:x");
+        List<String> ran = new ArrayList<>();
+        revisions.written("steel", 4);
+        revisions.beforeRaise(() -> {
+            throw new IllegalStateException("a broken step");
+        });
+        revisions.beforeRaise(() -> ran.add("the next step"));
+
+        tx.complete(Status.STATUS_COMMITTED);
+
+        assertThat(ran).containsExactly("the next step");
+        assertThat(revisions.current("steel")).as("known, so readers rebuild instead of serving the old snapshot").isEqualTo(4L);
+    }
+
     /** The registry of one active transaction, completed by the test. */
     private static final class OneTransaction implements TransactionSynchronizationRegistry {
         final Map<Object, Object> resources = new HashMap<>();
