@@ -415,9 +415,12 @@ public class ArticleFetcher {
                     current.set(request);
                     // a reset is this request's failure (reported, and tried once more), not an error to log
                     request.connection().exceptionHandler(ignored -> { });
-                    return request.send();
-                })
-                .compose(this::answer);
+                    // answer() sets the response's handlers: attached to send() itself, it runs on the
+                    // connection's event loop as the headers arrive. A step further down the chain ran as a
+                    // task of its own, after a small response could already have ended ("Response already
+                    // ended", which failed about one fetch in a few thousand).
+                    return request.send().compose(this::answer);
+                });
         return answer.recover(e -> {
             if (e instanceof ConnectException && index + 1 < addresses.length) {
                 return attempt(target, addresses, index + 1, deadline, current, false);
