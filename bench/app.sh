@@ -1,6 +1,6 @@
 # Sourced by bench/visual.sh and bench/lighthouse.sh: starts and stops the packaged Tradeline.
 # start_app needs APP_PORT and OUT (a scratch folder: the database, the logs); imports timelines/ and $OUT/timelines.
-JAVA_OPTS=${JAVA_OPTS:-"-Xms24m -Xmx${HEAP:-256m} -XX:+UseSerialGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -Xss512k"}
+JAVA_OPTS=${JAVA_OPTS:-"-Xms24m -Xmx${HEAP:-256m} -XX:+UseSerialGC -XX:MinHeapFreeRatio=20 -XX:MaxHeapFreeRatio=40 -Xss512k"}
 APP_PID=
 
 # A port no one listens on now (the machine may be shared with other runs).

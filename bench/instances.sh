@@ -17,7 +17,7 @@ OUT=$ROOT/bench/out/instances
 DURATION=${DURATION:-10}
 CONNECTIONS=${CONNECTIONS:-32}
 WRITES=${WRITES:-200}
-JAVA_OPTS=${JAVA_OPTS:-"-Xms24m -Xmx256m -XX:+UseSerialGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -Xss512k"}
+JAVA_OPTS=${JAVA_OPTS:-"-Xms24m -Xmx256m -XX:+UseSerialGC -XX:MinHeapFreeRatio=20 -XX:MaxHeapFreeRatio=40 -Xss512k"}
 PASSWORD=bench-password-1
 # Free ports (the machine may run other copies of the app): the H2 instance, then A, B and C.
 free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }

@@ -17,7 +17,7 @@ HEAP=${HEAP:-256m}
 # memory back after a burst.
 # The native heap handed back to the OS every 2 s (Java 17.0.9+; idle RSS -15 MB), no per-thread NIO buffer
 # kept above 256 KB, and two malloc arenas: README "Heap and memory".
-JAVA_OPTS=${JAVA_OPTS:-"-Xms24m -Xmx$HEAP -XX:+UseSerialGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -Xss512k -XX:+UnlockExperimentalVMOptions -XX:TrimNativeHeapInterval=2000 -Djdk.nio.maxCachedBufferSize=262144"}
+JAVA_OPTS=${JAVA_OPTS:-"-Xms24m -Xmx$HEAP -XX:+UseSerialGC -XX:MinHeapFreeRatio=20 -XX:MaxHeapFreeRatio=40 -Xss512k -XX:+UnlockExperimentalVMOptions -XX:TrimNativeHeapInterval=2000 -Djdk.nio.maxCachedBufferSize=262144"}
 export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
 APP_PORT=18080
 NGINX_PORT=18081

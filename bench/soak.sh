@@ -16,7 +16,7 @@ HEAP=${HEAP:-256m}
 PORT=${PORT:-18090}
 SAMPLE_EVERY=${SAMPLE_EVERY:-60}
 # The same JVM settings as bench/run.sh (README "Heap and memory").
-JAVA_OPTS=${JAVA_OPTS:-"-Xms24m -Xmx$HEAP -XX:+UseSerialGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -Xss512k"}
+JAVA_OPTS=${JAVA_OPTS:-"-Xms24m -Xmx$HEAP -XX:+UseSerialGC -XX:MinHeapFreeRatio=20 -XX:MaxHeapFreeRatio=40 -Xss512k"}
 APP=http://127.0.0.1:$PORT
 PASSWORD=soak-password-1
 

@@ -19,7 +19,7 @@ EVENTS=${EVENTS:-10000}
 IDLE=${IDLE:-5}
 PORT=${PORT:-18095}
 APP=http://127.0.0.1:$PORT
-JAVA_OPTS=${JAVA_OPTS:-"-Xms24m -Xmx256m -XX:+UseSerialGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -Xss512k -XX:+UnlockExperimentalVMOptions -XX:TrimNativeHeapInterval=2000 -Djdk.nio.maxCachedBufferSize=262144"}
+JAVA_OPTS=${JAVA_OPTS:-"-Xms24m -Xmx256m -XX:+UseSerialGC -XX:MinHeapFreeRatio=20 -XX:MaxHeapFreeRatio=40 -Xss512k -XX:+UnlockExperimentalVMOptions -XX:TrimNativeHeapInterval=2000 -Djdk.nio.maxCachedBufferSize=262144"}
 # Two glibc malloc arenas (README "Heap and memory"); the same for every row.
 export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
 

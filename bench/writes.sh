@@ -27,7 +27,7 @@ WARMUP=${WARMUP:-6000}
 WARMUP_2K=${WARMUP_2K:-12000}
 PORT=${PORT:-18082}
 HEAP=${HEAP:-256m}
-JAVA_OPTS=${JAVA_OPTS:-"-Xms24m -Xmx$HEAP -XX:+UseSerialGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -Xss512k"}
+JAVA_OPTS=${JAVA_OPTS:-"-Xms24m -Xmx$HEAP -XX:+UseSerialGC -XX:MinHeapFreeRatio=20 -XX:MaxHeapFreeRatio=40 -Xss512k"}
 OUT=$(mktemp -d /tmp/tradeline-writes.XXXXXX)
 APP=http://127.0.0.1:$PORT
 mkdir -p "$OUT/timelines" "$OUT/data"

@@ -11,7 +11,7 @@ DIR=$(cd "${1:?usage: bin/train-aot.sh <quarkus-app folder>}" && pwd)
 JAVA=${JAVA:-java}
 PORT=${TRAIN_PORT:-18097}
 ROUNDS=${ROUNDS:-20}
-JAVA_OPTS=${JAVA_OPTS:-"-Xms24m -Xmx256m -XX:+UseSerialGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -Xss512k -XX:+UnlockExperimentalVMOptions -XX:TrimNativeHeapInterval=2000 -Djdk.nio.maxCachedBufferSize=262144"}
+JAVA_OPTS=${JAVA_OPTS:-"-Xms24m -Xmx256m -XX:+UseSerialGC -XX:MinHeapFreeRatio=20 -XX:MaxHeapFreeRatio=40 -Xss512k -XX:+UnlockExperimentalVMOptions -XX:TrimNativeHeapInterval=2000 -Djdk.nio.maxCachedBufferSize=262144"}
 APP=http://127.0.0.1:$PORT
 "$JAVA" -XX:+PrintFlagsFinal -version 2>/dev/null | grep -q ' AOTCacheOutput ' ||
   { echo "$JAVA cannot record an AOT cache (it needs Java 25 or later): set JAVA" >&2; exit 1; }
