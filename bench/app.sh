@@ -13,7 +13,7 @@ start_app() { # log-name
   if curl -s -o /dev/null "$APP/"; then echo "port $APP_PORT is already in use" >&2; exit 1; fi
   mkdir -p "$OUT/data" "$OUT/timelines"
   QUARKUS_HTTP_PORT=$APP_PORT QUARKUS_HTTP_HOST=127.0.0.1 TRADELINE_DATA_DIR="$OUT/data" \
-  QUARKUS_DATASOURCE_JDBC_URL="jdbc:h2:retry:$OUT/data/tradeline;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE" \
+  QUARKUS_DATASOURCE_JDBC_URL="jdbc:h2:retry:$OUT/data/tradeline;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;CACHE_SIZE=4096" \
   TRADELINE_IMPORTING_DIRS="timelines,$OUT/timelines" TRADELINE_ADMIN_PASSWORD=bench-password-1 \
   TRADELINE_SESSION_SECRET=bench-secret TRADELINE_SITE_BASE_URL=$APP \
     java $JAVA_OPTS -Djava.awt.headless=true -jar target/quarkus-app/quarkus-run.jar > "$OUT/app-$1.log" 2>&1 &

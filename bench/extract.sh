@@ -11,7 +11,7 @@ JAVA_OPTS=${JAVA_OPTS:-"-Xms24m -Xmx256m -XX:+UseSerialGC -Xss512k"}
 [ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -q -B package -DskipTests -Dskip.npm
 rm -rf "$OUT" && mkdir -p "$OUT"
 QUARKUS_HTTP_PORT=$PORT QUARKUS_HTTP_HOST=127.0.0.1 TRADELINE_DATA_DIR="$OUT" \
-QUARKUS_DATASOURCE_JDBC_URL="jdbc:h2:retry:$PWD/$OUT/tradeline;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE" \
+QUARKUS_DATASOURCE_JDBC_URL="jdbc:h2:retry:$PWD/$OUT/tradeline;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;CACHE_SIZE=4096" \
 TRADELINE_ADMIN_PASSWORD=bench-password-1 TRADELINE_SESSION_SECRET=bench-secret \
   java $JAVA_OPTS -jar target/quarkus-app/quarkus-run.jar > "$OUT/app.log" 2>&1 &
 APP=$!

@@ -89,7 +89,7 @@ visible() { # mode
 load() { cut -d' ' -f1 /proc/loadavg; }
 LOAD_BEFORE=$(load)
 echo "Starting the H2 instance and three PostgreSQL instances (push)…"
-start h2 $H2_PORT h2-app QUARKUS_DATASOURCE_JDBC_URL="jdbc:h2:retry:$OUT/h2/data/tradeline;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE"
+start h2 $H2_PORT h2-app QUARKUS_DATASOURCE_JDBC_URL="jdbc:h2:retry:$OUT/h2/data/tradeline;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;CACHE_SIZE=4096"
 start_instances push
 throughput push
 visible push

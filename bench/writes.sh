@@ -36,7 +36,7 @@ if curl -s -o /dev/null "$APP/"; then echo "port $PORT is already in use" >&2; e
 EXTRA=()
 [ -n "${JFR:-}" ] && EXTRA+=("-XX:StartFlightRecording=filename=$JFR,settings=profile,delay=20s")
 QUARKUS_HTTP_PORT=$PORT QUARKUS_HTTP_HOST=127.0.0.1 TRADELINE_DATA_DIR="$OUT/data" \
-QUARKUS_DATASOURCE_JDBC_URL="${QUARKUS_DATASOURCE_JDBC_URL:-jdbc:h2:retry:$OUT/data/tradeline;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE}" \
+QUARKUS_DATASOURCE_JDBC_URL="${QUARKUS_DATASOURCE_JDBC_URL:-jdbc:h2:retry:$OUT/data/tradeline;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;CACHE_SIZE=4096}" \
 TRADELINE_IMPORTING_DIRS="timelines,$OUT/timelines" TRADELINE_ADMIN_PASSWORD=bench-password-1 \
 TRADELINE_SESSION_SECRET=bench-secret TRADELINE_SITE_BASE_URL=$APP \
   java $JAVA_OPTS "${EXTRA[@]}" -jar "$APP_DIR/quarkus-run.jar" > "$OUT/app.log" 2>&1 &
