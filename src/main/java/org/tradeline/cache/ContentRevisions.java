@@ -243,7 +243,7 @@ public class ContentRevisions {
     }
 
     /** Runs {@code action} once the caller's transaction has committed (never on rollback). */
-    public void afterCommit(Runnable action) {
+    private void afterCommit(Runnable action) {
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
             public void beforeCompletion() {
