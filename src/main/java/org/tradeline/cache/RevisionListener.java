@@ -80,6 +80,8 @@ class RevisionListener {
 
     void stop(@Observes ShutdownEvent stop) {
         running = false;
+        // Here, while the container is up: once it is shut down the listening thread must not touch beans.
+        revisions.lost();
         Connection c = connection;
         if (c != null) {
             try {
@@ -108,10 +110,10 @@ class RevisionListener {
                 connection = c;
                 listen(c, lostAt);
             } catch (SQLException | RuntimeException e) {
-                revisions.lost();
                 if (!running) {
-                    break;
+                    break; // stopped: closing the connection is what threw
                 }
+                revisions.lost();
                 if (listens.get() != before) { // it was listening: a new outage begins
                     lostAt = System.nanoTime();
                     retry = FIRST_RETRY_MILLIS;
@@ -132,7 +134,6 @@ class RevisionListener {
             }
             retry = Math.min(retry * 2, MAX_RETRY_MILLIS);
         }
-        revisions.lost();
     }
 
     private Connection connect() throws SQLException {

@@ -4,8 +4,15 @@ import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.ArrayDeque;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.common.headers.MediaTypeHeaderDelegate;
 import org.jboss.resteasy.reactive.common.util.URLUtils;
@@ -120,7 +127,7 @@ class ErrorMapper {
                     .header("Retry-After", "5").build();
         }
         if (databaseUnavailable(e)) {
-            LOG.warnf("Database unavailable for %s: %s", path(uri), rootMessage(e));
+            LOG.warnf("Database unavailable for %s: %s", path(uri), reason(e));
             return Response.fromResponse(errors.respond(path(uri), 503,
                     "The database is unavailable for a moment. Please try again in a few seconds.", null, null))
                     .header("Retry-After", "5").build();
@@ -132,12 +139,35 @@ class ErrorMapper {
 
     /** The database refused a value the request carried (SQLSTATE class 22, "data exception"). */
     static boolean badData(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
-                return true;
+        return sqlStates(e).anyMatch(state -> state.startsWith("22"));
+    }
+
+    /**
+     * The exception, its causes and what each of them suppressed, each once. A failed commit keeps
+     * the reason in a suppressed exception: Narayana's {@code RollbackException} ("could not commit")
+     * carries the resource's {@code XAException}, whose cause is the driver's {@code SQLException}.
+     */
+    static Stream<Throwable> causes(Throwable e) {
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        Deque<Throwable> todo = new ArrayDeque<>(List.of(e));
+        Stream.Builder<Throwable> all = Stream.builder();
+        while (!todo.isEmpty()) {
+            Throwable t = todo.pop();
+            if (seen.add(t)) {
+                all.add(t);
+                if (t.getCause() != null) {
+                    todo.add(t.getCause());
+                }
+                todo.addAll(List.of(t.getSuppressed()));
             }
         }
-        return false;
+        return all.build();
+    }
+
+    /** The SQLSTATE of every {@link java.sql.SQLException} among {@link #causes}. */
+    private static Stream<String> sqlStates(Throwable e) {
+        return causes(e).filter(t -> t instanceof java.sql.SQLException).map(t -> ((java.sql.SQLException) t).getSQLState())
+                .filter(Objects::nonNull);
     }
 
     /**
@@ -176,31 +206,24 @@ class ErrorMapper {
 
     /** Every pooled database connection stayed busy past the acquisition timeout: a 503, not a fault. */
     static boolean overloaded(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.sql.SQLException && String.valueOf(t.getMessage()).contains("acquisition timeout")) {
-                return true;
-            }
-        }
-        return false;
+        return causes(e).anyMatch(t -> t instanceof java.sql.SQLException
+                && String.valueOf(t.getMessage()).contains("acquisition timeout"));
     }
 
     /**
      * The database cannot be reached or is going away: SQLSTATE class 08 (connection exception: refused,
      * broken, reset) or 57P01-57P03 (terminated by an administrator, crash shutdown, starting up), as
-     * while PostgreSQL restarts or fails over. A 503 until it is back, not a fault.
+     * while PostgreSQL restarts or fails over. A 503 until it is back, not a fault. Also when the
+     * connection died at commit (the reason then among suppressed exceptions): a write may or may not
+     * have been stored, and a client that sent {@code If-Match} can repeat it safely.
      */
     static boolean databaseUnavailable(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().matches("57P0[123]"))) {
-                return true;
-            }
-        }
-        return false;
+        return sqlStates(e).anyMatch(state -> state.startsWith("08") || state.matches("57P0[123]"));
     }
 
-    private static String rootMessage(Throwable e) {
-        Throwable t = e;
+    /** What the database said (the first SQLException among {@link #causes}), else the innermost cause's message. */
+    private static String reason(Throwable e) {
+        Throwable t = causes(e).filter(c -> c instanceof java.sql.SQLException).findFirst().orElse(e);
         while (t.getCause() != null && t.getCause() != t) {
             t = t.getCause();
         }

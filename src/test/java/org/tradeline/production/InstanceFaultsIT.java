@@ -131,6 +131,73 @@ class InstanceFaultsIT {
         fail("B listened again before A's writes were acknowledged, three times: no write fell in the gap");
     }
 
+    /**
+     * Every connection the two instances hold is terminated in PostgreSQL, again and again for a few
+     * seconds, while readers read through both. A connection can die between a read's query and its
+     * commit; the commit's failure then reaches the error mapper with PostgreSQL's reason only among
+     * suppressed exceptions, and it is still a clear 503, never another 5xx. Both listen again after.
+     */
+    @Test
+    void shouldAnswerCurrentContentOrAClear503WhileConnectionsAreTerminated() throws Exception {
+        String slug = a.createTimeline("faults-terminated");
+        createEvent(a, slug, "Before the terminations");
+        List<AppProcess> apps = List.of(a, b);
+        for (AppProcess app : apps) {
+            await("port " + app.port() + " shows the event", () -> json(app, slug).contains("Before the terminations"));
+        }
+        ConcurrentLinkedQueue<String> problems = new ConcurrentLinkedQueue<>();
+        AtomicInteger unavailable = new AtomicInteger();
+        AtomicInteger current = new AtomicInteger();
+        AtomicBoolean running = new AtomicBoolean(true);
+        ExecutorService pool = Executors.newFixedThreadPool(2 * apps.size());
+        List<Future<?>> readers = new ArrayList<>();
+        int terminated = 0;
+        try {
+            for (int i = 0; i < 2 * apps.size(); i++) {
+                AppProcess app = apps.get(i % apps.size());
+                readers.add(pool.submit(() -> {
+                    while (running.get()) {
+                        HttpResponse<String> r = app.get("/api/timelines/" + slug);
+                        if (r.statusCode() == 200 && r.body().contains("Before the terminations")) {
+                            current.incrementAndGet();
+                        } else if (clearUnavailable(r)) {
+                            unavailable.incrementAndGet();
+                        } else {
+                            problems.add("read on port " + app.port() + ": " + r.statusCode() + " " + r.body());
+                        }
+                    }
+                    return null;
+                }));
+            }
+            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(8);
+            while (System.nanoTime() < end) {
+                terminated += (int) db.queryLong("select count(pg_terminate_backend(pid)) from pg_stat_activity"
+                        + " where datname = current_database() and pid <> pg_backend_pid() and backend_type = ?", "client backend");
+                AppProcess.sleep(50);
+            }
+            finish(running, readers);
+        } finally {
+            running.set(false);
+            pool.shutdownNow();
+        }
+        System.out.printf("InstanceFaultsIT, connections terminated: %d terminated, %d current answers, %d clear 503s%n",
+                terminated, current.get(), unavailable.get());
+        assertThat(problems).as("answers other than current content or a clear 503").isEmpty();
+        assertThat(unavailable.get()).as("reads that met a terminated connection").isPositive();
+        assertThat(current.get()).as("reads answered").isPositive();
+        for (AppProcess app : apps) {
+            await("port " + app.port() + " listens again", () -> app.metric(IN_MEMORY) == 1);
+        }
+    }
+
+    /** Stops the workers and waits for each, so that what one of them threw fails the test. */
+    static void finish(AtomicBoolean running, List<Future<?>> workers) throws Exception {
+        running.set(false);
+        for (Future<?> f : workers) {
+            f.get(1, TimeUnit.MINUTES);
+        }
+    }
+
     record Acked(String headline, long nanos) {
     }
 
@@ -215,10 +282,7 @@ class InstanceFaultsIT {
                 await("port " + app.port() + " listens again after the restart", () -> app.metric(IN_MEMORY) == 1);
             }
             await("writes acknowledged after the restart", () -> ackedCount(acked) >= before + 6);
-            running.set(false);
-            for (Future<?> f : all) {
-                f.get(1, TimeUnit.MINUTES);
-            }
+            finish(running, all);
         } finally {
             running.set(false);
             pool.shutdownNow();
