@@ -27,8 +27,8 @@ import org.tradeline.timeline.TimelineSnapshot.EventView;
  * fragment. A fragment is serialised once per event version and kept while the event is unchanged
  * (the snapshot hands out the same {@link EventView} until the event, or an actor it names,
  * changes), so after a write to one event of a 2,000-event timeline the body is rebuilt from one
- * new fragment and 1,999 kept ones, with no copying and no hashing of the kept ones (see
- * {@link Fragments}). The bytes are the ones Jackson writes for the whole {@code TimelineDetail}.
+ * new fragment and 1,999 kept ones, copying one run of about 30 fragments and hashing none of the
+ * kept ones (see {@link Fragments}). The bytes are the ones Jackson writes for the whole {@code TimelineDetail}.
  *
  * <p>Above {@link #LIMIT} events the body is the streamed, file-backed export as before, so the
  * fragments of very long timelines never sit in memory.
@@ -37,7 +37,10 @@ import org.tradeline.timeline.TimelineSnapshot.EventView;
 public class TimelineJsonBody {
 
     static final int LIMIT = 5_000;
-    /** Fragment bytes kept at most, over all timelines (and site addresses); the least recently used go first. */
+    /**
+     * Bytes kept at most, fragments (on the heap) and the runs last sent (off it), over all timelines
+     * and site addresses; the least recently used go first.
+     */
     static final long MAX_BYTES = 32L * 1024 * 1024;
     private static final String MEDIA_TYPE = "application/json;charset=UTF-8";
     private static final byte[] EVENTS = "\"events\":[".getBytes(StandardCharsets.UTF_8);
@@ -47,7 +50,8 @@ public class TimelineJsonBody {
     private record Fragment(EventView view, Fragments.Piece piece) {
     }
 
-    private record Kept(Map<String, Fragment> fragments, long bytes) {
+    /** An address's fragments and the runs its last body was sent from; {@code bytes} counts both. */
+    private record Kept(Map<String, Fragment> fragments, Fragments.Runs runs, long bytes) {
     }
 
     /** By site base and slug: links in the fragments depend on both. */
@@ -104,11 +108,13 @@ public class TimelineJsonBody {
             pieces.add(f.piece());
             bytes += f.piece().length();
         }
-        keep(key, new Kept(now, bytes));
         byte[] whole = bytes(TimelineJson.detail(t, base, List.of()));
         int at = indexOf(whole, EVENTS) + EVENTS.length; // "events":[ cannot occur inside a JSON string (its quotes would be escaped)
-        return Fragments.join(Arrays.copyOf(whole, at), pieces, COMMA, Arrays.copyOfRange(whole, at, whole.length), MEDIA_TYPE,
-                t.updatedAt());
+        Fragments.Joined joined = Fragments.join(Arrays.copyOf(whole, at), pieces, COMMA,
+                Arrays.copyOfRange(whole, at, whole.length), MEDIA_TYPE, t.updatedAt(),
+                before == null ? Fragments.Runs.NONE : before.runs());
+        keep(key, new Kept(now, joined.runs(), bytes + joined.runs().bytes()));
+        return joined.representation();
     }
 
     private void keep(String key, Kept k) {
