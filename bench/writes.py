@@ -2,7 +2,9 @@
 """Write rate: creates events through the API, each followed by a read of its permalink page and
 of the timeline JSON, which must show it. Prints events per second.
 Several clients write at once (CLIENTS, default 4), as a newsroom's editors and importers do; each
-checks its own writes. SLUG names the timeline (default: the seeded one; bench/writes.sh also uses a
+checks its own writes. Each client is a process of its own (CLIENT_THREADS=1: threads of one process,
+as before 2026-12-02, which share one interpreter lock: on the 2,000-event timeline, whose JSON is
+5.2 MB, they took 9.3 ms of CPU a cycle and held the rate to what one core could receive). SLUG names the timeline (default: the seeded one; bench/writes.sh also uses a
 2,000-event one). CLEANUP=1 deletes each event once checked, so the timeline keeps its size (bench/writes.sh
 warms the JVM that way on a timeline of its own before measuring).
 Usage: python3 bench/writes.py http://127.0.0.1:18080 300 [admin-password]"""
@@ -14,11 +16,11 @@ sys.path.insert(0, __import__("os").path.dirname(__file__))
 from apitoken import bearer  # noqa: E402
 # AUTH (an "Authorization" value) lets bench/writes.sh sign in once, outside the CPU it counts.
 auth = __import__("os").environ.get("AUTH") or bearer(app, password, "bench")
-import os, threading
+import multiprocessing, os, threading
 clients = int(os.environ.get("CLIENTS", "4"))
 slug = os.environ.get("SLUG", "nippon-steel-us-steel")
 cleanup = os.environ.get("CLEANUP") == "1"
-failures = []
+failures = multiprocessing.get_context("fork").Queue()
 
 
 def client(k, count):
@@ -52,16 +54,21 @@ def client(k, count):
                 r = conn.getresponse(); r.read()
                 assert r.status == 204, r.status
     except Exception as e:  # reported below: a failed or invisible write fails the benchmark
-        failures.append(repr(e))
+        failures.put(repr(e))
 
 
 t0 = time.time()
-threads = [threading.Thread(target=client, args=(k, n // clients)) for k in range(clients)]
-for t in threads:
-    t.start()
-for t in threads:
-    t.join()
+if os.environ.get("CLIENT_THREADS") == "1":
+    workers = [threading.Thread(target=client, args=(k, n // clients)) for k in range(clients)]
+else:
+    workers = [multiprocessing.get_context("fork").Process(target=client, args=(k, n // clients)) for k in range(clients)]
+for w in workers:
+    w.start()
+for w in workers:
+    w.join()
 elapsed = time.time() - t0
-if failures:
-    sys.exit("write check failed: " + failures[0])
+if not failures.empty():
+    sys.exit("write check failed: " + failures.get())
+if any(getattr(w, "exitcode", 0) for w in workers):
+    sys.exit("a client stopped: exit codes " + str([w.exitcode for w in workers]))
 print(f"{(n // clients) * clients / elapsed:.1f}")

@@ -7,7 +7,7 @@
 #   and the credentials; the database must be fresh for each run).
 # Settings: WRITES (per timeline, default 300), WRITES_2K (on the 2,000-event one, default WRITES),
 #   WARMUP (write-read-delete cycles on each timeline before measuring, 6000; WARMUP_2K on the 2,000-event
-#   one, 12000), CLIENTS (4),
+#   one, 12000), CLIENTS (4; each a process of its own, CLIENT_THREADS=1 for threads of one process),
 #   JFR=file.jfr (records a JFR profile of the measured runs), JAVA_OPTS, PORT (18082).
 # Prints one line per timeline: "label seeded|2k cycles/s load-average server-cpu=ms/cycle", then
 #   "label seeded-rebuild median … ms": the first read after a timeline edit, which rebuilds the
