@@ -144,13 +144,33 @@ public class ContentRevisions {
      * only if) it commits: here at once, on other instances through the notification.
      */
     public void written(String slug, long revision) {
+        written(slug, revision, false);
+    }
+
+    /**
+     * As {@link #written(String, long)}; {@code notified} when the writing statement queued the
+     * notification itself (its {@link #notification} expression).
+     */
+    public void written(String slug, long revision, boolean notified) {
         if (mode == Mode.DATABASE) {
             return;
         }
-        if (mode == Mode.PUSH) {
+        if (mode == Mode.PUSH && !notified) {
             notifyOthers(revision + " " + slug);
         }
         committing().raised.merge(slug, revision, Math::max);
+    }
+
+    /**
+     * Push mode: an SQL expression that queues the notification of a written revision, for the
+     * {@code RETURNING} list of the statement that raises it (one round trip less than a statement of
+     * its own, at the point where every write to the timeline waits on the row's lock); null when no
+     * notification is sent. The arguments name the statement's revision and slug columns.
+     */
+    public String notification(String revisionColumn, String slugColumn) {
+        return mode == Mode.PUSH
+                ? "pg_notify('" + CHANNEL + "', " + revisionColumn + " || ' ' || " + slugColumn + ")"
+                : null;
     }
 
     /**

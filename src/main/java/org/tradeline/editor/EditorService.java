@@ -90,17 +90,14 @@ public class EditorService {
         e.timeline = t;
         e.slug = id;
         e.createdAt = now;
-        e.apply(v, actors(t), now);
+        e.apply(v, actors(t, v), now);
         e.persist();
         if (org.hibernate.Hibernate.isInitialized(t.events)) {
             t.events.add(e); // keep a loaded collection true; an unloaded one stays unloaded
         }
-        t.touch();
-        if (e.isPublished()) {
-            t.contentChanged(now); // a draft is not news to readers
-        }
         String note = record(t, id, action, author, Change.between(null, TimelineFiles.entry(e)), in.updateNote(), now);
         Event.flush();
+        t.touch(e.isPublished() ? now : null); // last: it holds the timeline's row lock until commit; a draft is not news
         if (alone) {
             snapshots.eventWritten(t, e, note, now);
         }
@@ -118,14 +115,11 @@ public class EditorService {
         var before = TimelineFiles.entry(e);
         boolean wasPublished = e.isPublished();
         Instant now = now();
-        e.apply(v, actors(e.timeline), now);
+        e.apply(v, actors(e.timeline, v), now);
         List<Change> changes = Change.between(before, TimelineFiles.entry(e));
-        e.timeline.touch();
-        if (wasPublished || e.isPublished()) {
-            e.timeline.contentChanged(now);
-        }
         String note = record(e.timeline, e.slug, Revision.UPDATED, author, changes, in.updateNote(), now);
         Event.flush(); // a concurrent save fails here (OptimisticLockException, answered 409), not at commit
+        e.timeline.touch(wasPublished || e.isPublished() ? now : null);
         snapshots.eventWritten(e.timeline, e, note, now);
         return e;
     }
@@ -150,13 +144,10 @@ public class EditorService {
         }
         boolean wasPublished = e.isPublished();
         e.delete();
-        t.touch();
         Instant now = now();
-        if (wasPublished) {
-            t.contentChanged(now);
-        }
         String note = record(t, id, Revision.DELETED, author, changes, updateNote, now);
         Event.flush();
+        t.touch(wasPublished ? now : null);
         snapshots.eventDeleted(t, e, note, now);
     }
 
@@ -171,8 +162,7 @@ public class EditorService {
         t.slug = v.slug();
         t.createdAt = now;
         apply(t, v, now);
-        t.touch();
-        t.contentChanged(now);
+        t.touch(now);
         t.persist();
         record(t, null, Revision.CREATED, author, Change.between(null, TimelineFiles.file(t, List.of())), in.updateNote(), now);
         return t;
@@ -202,10 +192,9 @@ public class EditorService {
         Instant now = now();
         apply(t, v, now);
         List<Change> changes = Change.between(before, TimelineFiles.file(t, List.of()));
-        t.touch();
-        t.contentChanged(now);
         record(t, null, Revision.UPDATED, author, changes, in.updateNote(), now);
         Timeline.flush();
+        t.touch(now);
         return t;
     }
 
@@ -283,6 +272,11 @@ public class EditorService {
 
     private static Map<String, Actor> actors(Timeline t) {
         return t.actors.stream().collect(Collectors.toMap(a -> a.slug, Function.identity()));
+    }
+
+    /** The timeline's actors an event names, by id: none loaded (no query) for an event that names none. */
+    private static Map<String, Actor> actors(Timeline t, ValidEvent v) {
+        return v.actors().isEmpty() ? Map.of() : actors(t);
     }
 
     /** An id from the date and headline ("2025-01-03-biden-blocks-the-deal"), unique in the timeline. */

@@ -2,6 +2,7 @@ package org.tradeline.timeline;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -29,22 +30,26 @@ public class Timeline extends PanacheEntityBase {
     public String summary;
     public PublicationStatus status;
     public Instant createdAt;
-    /** Excluded from optimistic locking: an event's change must not make a timeline edit stale. */
-    @OptimisticLock(excluded = true)
+    /**
+     * The editors' record of any write. Written with {@link #contentRev} by {@link #touch} only (not
+     * updatable through the entity, so an event's change neither makes a timeline edit stale nor
+     * writes the timeline's row a second time).
+     */
+    @Column(updatable = false)
     public Instant updatedAt;
 
     /**
      * When readers' content last changed: what pages, JSON and feeds show as "Updated". Drafts never
-     * move it; {@link #updatedAt} is the editors' record of any write.
+     * move it; {@link #updatedAt} is the editors' record of any write. Written by {@link #touch} only.
      */
-    @OptimisticLock(excluded = true)
+    @Column(updatable = false)
     public Instant contentUpdatedAt;
 
     @Version
     public int version;
 
-    /** Bumped by every write that changes what readers see of this timeline. */
-    @OptimisticLock(excluded = true)
+    /** Bumped by every write that changes what readers see of this timeline (by {@link #touch} only). */
+    @Column(updatable = false)
     public long contentRev;
 
     /** Hash of what the last import from a file wrote; see {@code TimelineImporter}. */
@@ -66,9 +71,8 @@ public class Timeline extends PanacheEntityBase {
         return find("slug", slug).firstResultOptional();
     }
 
-    /** Tells the in-memory revisions about a committed change (see {@link org.tradeline.cache.ContentRevisions}). */
+    /** Tells the in-memory revisions about a new timeline (see {@link org.tradeline.cache.ContentRevisions}); {@link #touch} tells them of changes. */
     @jakarta.persistence.PostPersist
-    @jakarta.persistence.PostUpdate
     void written() {
         org.tradeline.cache.ContentRevisions.get().written(slug, contentRev);
     }
@@ -78,32 +82,60 @@ public class Timeline extends PanacheEntityBase {
         org.tradeline.cache.ContentRevisions.get().deleted(slug);
     }
 
+    private static final boolean POSTGRESQL = "postgresql".equalsIgnoreCase(org.eclipse.microprofile.config.ConfigProvider
+            .getConfig().getOptionalValue("quarkus.datasource.db-kind", String.class).orElse("h2"));
+
     /**
-     * The row lock a write takes on its timeline. On PostgreSQL an event insert has already taken
-     * a key-share lock on the timeline row (its foreign key), which FOR UPDATE would wait on, so two
-     * concurrent inserts deadlocked; FOR NO KEY UPDATE does not conflict with it and still
-     * serialises writers. H2 takes no lock for foreign keys and knows only FOR UPDATE.
+     * Records a write to this timeline or its events: raises {@link #contentRev} (which caches compare)
+     * and {@link #updatedAt}, and moves {@link #contentUpdatedAt} to {@code contentChangedAt} unless that
+     * is null (a draft is not news to readers). Call it last, after the write's other statements have
+     * been flushed: on a stored timeline it is one statement that locks the row until commit, so two
+     * writes can never both store revision n + 1 (a snapshot built between them would pass as current),
+     * and the shorter the lock is held, the more writes a second one timeline can take.
+     * <p>On PostgreSQL it is one {@code UPDATE … RETURNING}, which also answers the committed values it
+     * raised and, in push mode, queues the notification to other instances (delivered at commit). An
+     * update of no key column takes the row's FOR NO KEY UPDATE lock, which does not conflict with the
+     * key-share lock an event insert takes on it (its foreign key): two concurrent inserts cannot
+     * deadlock, as they did under FOR UPDATE. On H2, which takes no lock for foreign keys, it is a
+     * locking read and an update, both in process.
      */
-    static final String ROW_LOCK = "postgresql".equalsIgnoreCase(org.eclipse.microprofile.config.ConfigProvider.getConfig()
-            .getOptionalValue("quarkus.datasource.db-kind", String.class).orElse("h2")) ? "for no key update" : "for update";
-
-    /** Records that readers' view of this timeline changed: caches compare {@link #contentRev}. */
-    public void touch() {
-        if (id != null) {
-            // Lock the row and count from its committed revision: two concurrent writes must never
-            // both write revision n + 1, or a snapshot built between them would pass as current.
-            Object committed = getEntityManager()
-                    .createNativeQuery("select content_rev from timeline where id = ?1 " + ROW_LOCK)
-                    .setParameter(1, id).getSingleResult();
-            contentRev = Math.max(contentRev, ((Number) committed).longValue());
+    public void touch(Instant contentChangedAt) {
+        Instant now = Instant.now();
+        var revisions = org.tradeline.cache.ContentRevisions.get();
+        if (id == null) { // not stored yet: the insert writes these, and PostPersist tells the revisions
+            contentRev++;
+            updatedAt = now;
+            if (contentChangedAt != null) {
+                contentUpdatedAt = contentChangedAt;
+            }
+            return;
         }
-        contentRev++;
-        updatedAt = Instant.now();
-    }
-
-    /** Records that what readers see of this timeline changed at {@code when}. */
-    public void contentChanged(Instant when) {
-        contentUpdatedAt = when;
+        var em = getEntityManager();
+        Object[] committed;
+        String notify = revisions.notification("content_rev", "slug");
+        if (POSTGRESQL) {
+            committed = (Object[]) em.createNativeQuery("update timeline set content_rev = content_rev + 1, updated_at = ?1,"
+                    + " content_updated_at = coalesce(?2, content_updated_at) where id = ?3"
+                    + " returning content_rev, content_updated_at" + (notify == null ? "" : ", " + notify))
+                    .unwrap(org.hibernate.query.NativeQuery.class)
+                    .addScalar("content_rev", Long.class).addScalar("content_updated_at", Instant.class)
+                    .setParameter(1, now).setParameter(2, contentChangedAt, Instant.class).setParameter(3, id)
+                    .getSingleResult();
+        } else {
+            Object[] before = (Object[]) em.createNativeQuery(
+                    "select content_rev, content_updated_at from timeline where id = ?1 for update")
+                    .unwrap(org.hibernate.query.NativeQuery.class)
+                    .addScalar("content_rev", Long.class).addScalar("content_updated_at", Instant.class)
+                    .setParameter(1, id).getSingleResult();
+            committed = new Object[] {(Long) before[0] + 1, contentChangedAt != null ? contentChangedAt : before[1]};
+            em.createNativeQuery("update timeline set content_rev = ?1, updated_at = ?2, content_updated_at = ?3 where id = ?4")
+                    .setParameter(1, committed[0]).setParameter(2, now).setParameter(3, committed[1]).setParameter(4, id)
+                    .executeUpdate();
+        }
+        contentRev = (Long) committed[0];
+        contentUpdatedAt = (Instant) committed[1];
+        updatedAt = now;
+        revisions.written(slug, contentRev, notify != null);
     }
 
     public Optional<Actor> actor(String actorSlug) {

@@ -287,15 +287,17 @@ public class TimelineImporter {
                 kept++;
             }
         }
-        if (changed || created + updated > 0) {
-            t.touch();
-        }
-        if (first) {
-            Instant newest = file.events().stream().filter(e -> e.status() == PublicationStatus.PUBLISHED)
-                    .map(TimelineImporter::newest).max(Instant::compareTo).orElse(now);
-            t.contentChanged(fileDate != null ? fileDate : min(newest, now));
-        } else if (published) {
-            t.contentChanged(fileDate == null ? now : t.contentUpdatedAt.isAfter(fileDate) ? t.contentUpdatedAt : fileDate);
+        if (changed || created + updated > 0) { // always on a first import, which stores the timeline
+            Instant contentChangedAt = null;
+            if (first) {
+                Instant newest = file.events().stream().filter(e -> e.status() == PublicationStatus.PUBLISHED)
+                        .map(TimelineImporter::newest).max(Instant::compareTo).orElse(now);
+                contentChangedAt = fileDate != null ? fileDate : min(newest, now);
+            } else if (published) {
+                contentChangedAt = fileDate == null ? now : t.contentUpdatedAt.isAfter(fileDate) ? t.contentUpdatedAt : fileDate;
+            }
+            Timeline.flush(); // the events first: the touch holds the timeline's row lock until commit
+            t.touch(contentChangedAt);
         }
         return new Result(t.slug, created, updated, kept, unchanged);
     }

@@ -90,6 +90,9 @@ class AccountAdminTest {
                 .body("{}").post("/api/timelines/nippon-steel-us-steel/events").then().statusCode(422);
         Document account = Jsoup.parse(admin.get("/editor/account").asString());
         assertThat(account.text()).doesNotContain(token);
+        // a use is recorded (in a transaction of its own: the check itself reads without one)
+        assertThat(account.select("tr:has(td:containsOwn(Newsroom CMS))").last().select("td").get(3).text())
+                .isNotEqualTo("never").contains(String.valueOf(java.time.Year.now(java.time.ZoneOffset.UTC).getValue()));
         String revoke = account.select("form[action$=/revoke]").last().attr("action");
         admin.post(revoke, Map.of()).then().statusCode(303);
         io.restassured.RestAssured.given().header("Authorization", "Bearer " + token).contentType("application/json")

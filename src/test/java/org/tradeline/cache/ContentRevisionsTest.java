@@ -140,6 +140,31 @@ class ContentRevisionsTest {
         assertThat(tx.synchronizations).as("one hook per transaction").hasSize(1);
     }
 
+    /**
+     * On PostgreSQL the statement that raises a timeline's revision also queues its notification; the
+     * write then sends no statement of its own for it (here there is no database to send one to).
+     */
+    @Test
+    void aRevisionNotifiedByItsOwnStatementIsRaisedAtCommitWithoutAnotherStatement() {
+        OneTransaction tx = new OneTransaction();
+        ContentRevisions revisions = new ContentRevisions(tx, null, "push", "postgresql", "jdbc:postgresql://db/t");
+        assertThat(revisions.notification("content_rev", "slug"))
+                .isEqualTo("pg_notify('" + ContentRevisions.CHANNEL + "', content_rev || ' ' || slug)");
+        revisions.resynced(Map.of("steel", 6L), System.nanoTime()); // listening
+        revisions.written("steel", 7, true);
+        assertThat(revisions.current("steel")).as("before it commits").isEqualTo(6L);
+        tx.complete(Status.STATUS_COMMITTED);
+        assertThat(revisions.current("steel")).as("at commit, on the writer's instance").isEqualTo(7L);
+        assertThatThrownBy(() -> revisions.written("steel", 8, false))
+                .as("a revision not notified by its statement is sent on the connection").isInstanceOf(NullPointerException.class);
+    }
+
+    @Test
+    void onlyPushModeNotifies() {
+        assertThat(new ContentRevisions(null, null, "memory", "h2", "jdbc:h2:mem:x").notification("r", "s")).isNull();
+        assertThat(new ContentRevisions(null, null, "database", "postgresql", "jdbc:postgresql://db/t").notification("r", "s")).isNull();
+    }
+
     @Test
     void aRolledBackWriteRaisesNothingAndRunsNoStep() {
         OneTransaction tx = new OneTransaction();

@@ -121,7 +121,7 @@ class TimelineImporterTest {
         QuarkusTransaction.requiringNew().run(() -> {
             Event e = Event.<Event>find("timeline.slug = ?1 and slug = ?2", "import-edited", "first").singleResult();
             e.headline = "Edited by an editor";
-            e.timeline.touch();
+            e.timeline.touch(null);
         });
 
         write("edited.yaml", file("import-edited", " (from the file)"));
