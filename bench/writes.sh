@@ -9,7 +9,8 @@
 #   WARMUP (write-read-delete cycles on each timeline before measuring, 6000; WARMUP_2K on the 2,000-event
 #   one, 12000), CLIENTS (4; each a process of its own, CLIENT_THREADS=1 for threads of one process),
 #   JFR=file.jfr (records a JFR profile of the measured runs), JAVA_OPTS, PORT (18082).
-# Prints one line per timeline: "label seeded|2k cycles/s load-average server-cpu=ms/cycle", then
+# Prints one line per timeline: "label seeded|2k cycles/s load-average server-cpu=ms/cycle" (and
+#   "database-cpu=ms/cycle" on PostgreSQL), then
 #   "label seeded-rebuild median … ms": the first read after a timeline edit, which rebuilds the
 #   snapshot from the database with the warm-up's 12,000 revisions in the history (bench/rebuild.py).
 set -euo pipefail
@@ -52,15 +53,27 @@ export AUTH
 for slug in nippon-steel-us-steel bench-2k; do
   CLEANUP=1 SLUG=$slug python3 bench/writes.py "$APP" "$([ "$slug" = bench-2k ] && echo "$WARMUP_2K" || echo "$WARMUP")" > /dev/null
 done
+# On PostgreSQL, its processes' CPU too (every process called postgres on this machine, the pool's
+# sessions included, which live as long as the server): there it shares the cores with the server.
+database_ticks() {
+  case "${QUARKUS_DATASOURCE_JDBC_URL:-}" in
+    jdbc:postgresql:*) for p in $(pgrep -x postgres); do awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null; done \
+        | awk '{s += $1} END {print s + 0}' ;;
+  esac
+}
 for slug in nippon-steel-us-steel bench-2k; do
   n=$([ "$slug" = bench-2k ] && echo "$WRITES_2K" || echo "$WRITES")
   cpu0=$(awk '{print $14 + $15}' /proc/$APP_PID/stat)
+  db0=$(database_ticks)
   rate=$(SLUG=$slug python3 bench/writes.py "$APP" "$n")
   cpu1=$(awk '{print $14 + $15}' /proc/$APP_PID/stat)
+  db1=$(database_ticks)
   name=$([ "$slug" = bench-2k ] && echo 2k || echo seeded)
   # The server's own CPU per cycle (user + system; the sign-in was made before the warm-up) is
   # steadier than the rate on a shared machine, where the clients and other work take the same cores.
   ms=$(python3 -c "import os; print(f'{($cpu1 - $cpu0) * 1000 / os.sysconf(\"SC_CLK_TCK\") / $n:.2f}')")
-  echo "$LABEL $name $rate $(cut -d' ' -f1-3 /proc/loadavg) server-cpu=${ms}ms/cycle"
+  db=""
+  [ -n "$db0" ] && db=" database-cpu=$(python3 -c "import os; print(f'{($db1 - $db0) * 1000 / os.sysconf(\"SC_CLK_TCK\") / $n:.2f}')")ms/cycle"
+  echo "$LABEL $name $rate $(cut -d' ' -f1-3 /proc/loadavg) server-cpu=${ms}ms/cycle$db"
 done
 echo "$LABEL seeded-rebuild $(python3 bench/rebuild.py "$APP" nippon-steel-us-steel 40)"
