@@ -112,7 +112,7 @@ public class Timeline extends PanacheEntityBase {
         }
         var em = getEntityManager();
         Object[] committed;
-        String notify = revisions.notification("content_rev", "slug");
+        String notify = POSTGRESQL ? revisions.notification("content_rev", "slug") : null;
         if (POSTGRESQL) {
             committed = (Object[]) em.createNativeQuery("update timeline set content_rev = content_rev + 1, updated_at = ?1,"
                     + " content_updated_at = coalesce(?2, content_updated_at) where id = ?3"
